@@ -1,0 +1,19 @@
+use ponte::workspace::{self, Counts};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct WorkspaceInfo {
+    path: String,
+    counts: Counts,
+}
+
+#[tauri::command]
+pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, CommandError> {
+    let path = state.store().path().map(|p| p.display().to_string()).unwrap_or_default();
+    let counts = state.read(workspace::counts).await?;
+    Ok(WorkspaceInfo { path, counts })
+}

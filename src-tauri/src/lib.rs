@@ -1,0 +1,93 @@
+//! Ponte's desktop shell: opens the workspace, builds the window, and exposes the core to the UI
+//! through thin commands. Everything the app knows lives in the `ponte` core crate.
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::path::PathBuf;
+
+use ponte::{demo, store, Store};
+use tauri::{Builder, Runtime};
+
+pub use state::AppState;
+
+/// Registers the state and every command on a builder; tests pass Tauri's mock builder here.
+pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    use commands::*;
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        workspace::workspace_info,
+        settings::settings_get,
+        settings::settings_set,
+        search::search_query,
+        members::members_list,
+        members::members_get,
+        members::members_create,
+        members::members_update,
+        members::members_delete,
+        members::members_add_person,
+        members::members_update_person,
+        members::members_delete_person,
+        organisations::organisations_list,
+        organisations::organisations_get,
+        organisations::organisations_create,
+        organisations::organisations_update,
+        organisations::organisations_delete,
+        contacts::contacts_list,
+        contacts::contacts_get,
+        contacts::contacts_create,
+        contacts::contacts_update,
+        contacts::contacts_delete,
+        missions::missions_list,
+        missions::missions_get,
+        missions::missions_create,
+        missions::missions_update,
+        missions::missions_delete,
+    ])
+}
+
+/// The workspace the app opens: `PONTE_DB` if set, else the one the CLI uses by default.
+pub fn workspace_path() -> PathBuf {
+    std::env::var_os("PONTE_DB").map(PathBuf::from).unwrap_or_else(store::default_path)
+}
+
+/// Opens the workspace, filling a brand-new one with the demo so a first start shows something.
+pub fn open_workspace(path: &std::path::Path) -> ponte::Result<Store> {
+    let store = Store::open(path)?;
+    if store.was_created() {
+        store.write(|tx| demo::load(tx))?;
+    }
+    Ok(store)
+}
+
+pub fn run() {
+    let path = workspace_path();
+    let store = match open_workspace(&path) {
+        Ok(store) => store,
+        Err(e) => {
+            let text = match &e {
+                ponte::Error::SchemaTooNew { .. } => format!(
+                    "Questo spazio di lavoro è stato creato da una versione più recente di Ponte: aggiorna Ponte.\n\
+                     This workspace was written by a newer Ponte: please update Ponte.\n\n{}",
+                    path.display()
+                ),
+                other => format!(
+                    "Impossibile aprire lo spazio di lavoro / Cannot open the workspace\n{}\n\n{other}",
+                    path.display()
+                ),
+            };
+            eprintln!("{text}");
+            rfd::MessageDialog::new()
+                .set_title("Ponte")
+                .set_description(text)
+                .set_level(rfd::MessageLevel::Error)
+                .show();
+            std::process::exit(1);
+        }
+    };
+    let result = build_app(Builder::default(), AppState::new(store)).run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Ponte could not start its window: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,133 @@
+//! The command layer through Tauri's mock runtime: real commands, the app's real capability and
+//! ACL, a real workspace file — only the window is simulated.
+
+use ponte_desktop::{build_app, commands, open_workspace, AppState};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow};
+
+struct Harness {
+    _dir: tempfile::TempDir,
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn harness() -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = open_workspace(&dir.path().join("workspace.ponte")).expect("open workspace");
+    let app = build_app(mock_builder(), AppState::new(store))
+        .build(tauri::generate_context!())
+        .expect("build app");
+    let window = match app.get_webview_window("main") {
+        Some(w) => w,
+        None => tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window"),
+    };
+    Harness { _dir: dir, _app: app, window }
+}
+
+fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            // On Linux the app's own origin is tauri://localhost; anything else counts as remote.
+            url: "tauri://localhost".parse().expect("url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("json"))
+}
+
+#[test]
+fn a_new_workspace_opens_on_the_demo_and_lists_its_missions() {
+    let h = harness();
+    let missions = invoke(&h, "missions_list", json!({})).expect("missions_list");
+    let titles: Vec<&str> = missions.as_array().unwrap().iter().map(|m| m["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().any(|t| t.contains("Osaka")), "demo missions: {titles:?}");
+    assert!(titles.iter().any(|t| t.contains("Boston")), "demo missions: {titles:?}");
+}
+
+#[test]
+fn search_finds_a_contact_by_prefix_without_accents() {
+    let h = harness();
+    let hits = invoke(&h, "search_query", json!({"text": "nicolo"})).expect("search");
+    assert_eq!(hits[0]["title"], "Nicolò Marino", "hits: {hits}");
+    let hits = invoke(&h, "search_query", json!({"text": "ros", "limit": 2})).expect("search");
+    assert_eq!(hits.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn an_invalid_contact_comes_back_as_code_field_and_reason() {
+    let h = harness();
+    let err = invoke(&h, "contacts_create", json!({"input": {"firstName": "Ada", "email": "not-an-email"}}))
+        .expect_err("must fail");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "email");
+    assert_eq!(err["reason"], "email");
+    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+#[test]
+fn deleting_a_member_with_people_is_refused_with_the_references() {
+    let h = harness();
+    let members = invoke(&h, "members_list", json!({})).expect("members_list");
+    let bracco = members.as_array().unwrap().iter().find(|m| m["name"] == "Bracco").expect("Bracco");
+    let err = invoke(&h, "members_delete", json!({"id": bracco["id"]})).expect_err("must be refused");
+    assert_eq!(err["code"], "referenced");
+    assert_eq!(err["references"][0]["entity"], "person");
+}
+
+#[test]
+fn a_member_created_edited_and_deleted_round_trips() {
+    let h = harness();
+    let created = invoke(&h, "members_create", json!({"input": {"name": "<b>Nuova</b> Srl", "kind": "startup", "city": "Pavia"}}))
+        .expect("create");
+    assert_eq!(created["name"], "<b>Nuova</b> Srl", "markup is stored as typed text");
+    let id = created["id"].clone();
+    let updated = invoke(&h, "members_update", json!({"id": id, "input": {"name": "Nuova Srl", "kind": "sme", "city": "Pavia"}}))
+        .expect("update");
+    assert_eq!(updated["kind"], "sme");
+    invoke(&h, "members_delete", json!({"id": id})).expect("delete");
+    let err = invoke(&h, "members_get", json!({"id": id})).expect_err("gone");
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn the_language_choice_is_stored() {
+    let h = harness();
+    let before = invoke(&h, "settings_get", json!({})).expect("get");
+    assert_eq!(before["homeTimeZone"], "Europe/Rome");
+    invoke(&h, "settings_set", json!({"settings": {"language": "en", "homeTimeZone": "Europe/Rome"}})).expect("set");
+    let after = invoke(&h, "settings_get", json!({})).expect("get");
+    assert_eq!(after["language"], "en");
+}
+
+#[test]
+fn every_command_is_registered_and_granted_to_the_window() {
+    let h = harness();
+    // The check below can fail: a command the window was not granted is refused with this text.
+    let refused = invoke(&h, "plugin:fs|read_file", json!({})).expect_err("not granted").to_string();
+    assert!(refused.contains("not allowed") || refused.contains("not found"), "{refused}");
+    for cmd in commands::ALL {
+        // Wrong arguments are fine here: what must not happen is "not allowed" or "not found".
+        let outcome = invoke(&h, cmd, json!({}));
+        if let Err(e) = outcome {
+            let text = e.to_string();
+            assert!(!text.contains("not allowed") && !text.contains("not found"), "{cmd}: {text}");
+        }
+    }
+    let build_rs = include_str!("../build.rs");
+    for cmd in commands::ALL {
+        assert!(build_rs.contains(&format!("\"{cmd}\"")), "{cmd} missing from build.rs");
+    }
+    let capability = include_str!("../capabilities/main.json");
+    for cmd in commands::ALL {
+        assert!(capability.contains(&format!("\"allow-{}\"", cmd.replace('_', "-"))), "{cmd} not granted");
+    }
+}

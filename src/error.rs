@@ -1,0 +1,141 @@
+//! The one error type of the core. Each variant is something the UI reacts to differently, so
+//! the desktop shell can hand it over as `{code, message, ...}` without parsing strings.
+
+use serde::Serialize;
+
+/// The kinds of record, used to say what was not found or what still refers to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Member,
+    Person,
+    Mission,
+    Participation,
+    Delegate,
+    Organisation,
+    Partner,
+    Contact,
+    Meeting,
+    FollowUp,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Member => "member",
+            Entity::Person => "person",
+            Entity::Mission => "mission",
+            Entity::Participation => "participation",
+            Entity::Delegate => "delegate",
+            Entity::Organisation => "organisation",
+            Entity::Partner => "partner",
+            Entity::Contact => "contact",
+            Entity::Meeting => "meeting",
+            Entity::FollowUp => "follow_up",
+        }
+    }
+}
+
+/// Why a field was refused; the UI words each reason in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Required,
+    TooLong,
+    Email,
+    Date,
+    Time,
+    TimeZone,
+    DateOrder,
+    Choice,
+    Url,
+    Phone,
+    ControlCharacters,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Required => "required",
+            Reason::TooLong => "too_long",
+            Reason::Email => "email",
+            Reason::Date => "date",
+            Reason::Time => "time",
+            Reason::TimeZone => "time_zone",
+            Reason::DateOrder => "date_order",
+            Reason::Choice => "choice",
+            Reason::Url => "url",
+            Reason::Phone => "phone",
+            Reason::ControlCharacters => "control_characters",
+        }
+    }
+}
+
+/// A count of records of one kind that still point at a record someone wants to delete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub entity: Entity,
+    pub count: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{} {id} not found", entity.as_str())]
+    NotFound { entity: Entity, id: String },
+
+    /// `field` is the camelCase name the UI uses for the input.
+    #[error("invalid {field}: {}", reason.as_str())]
+    Invalid { field: &'static str, reason: Reason },
+
+    #[error("{} {id} is still referenced by {}", entity.as_str(), describe(references))]
+    Referenced { entity: Entity, id: String, references: Vec<Reference> },
+
+    #[error("another {} already has this {field}", entity.as_str())]
+    Conflict { entity: Entity, field: &'static str },
+
+    #[error("the workspace has schema version {found}, this Ponte knows up to {supported}; update Ponte")]
+    SchemaTooNew { found: i64, supported: i64 },
+
+    #[error("the workspace is not empty")]
+    NotEmpty,
+
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn describe(references: &[Reference]) -> String {
+    references
+        .iter()
+        .map(|r| format!("{} {}", r.count, r.entity.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Error {
+    /// A stable code the UI branches on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not_found",
+            Error::Invalid { .. } => "invalid",
+            Error::Referenced { .. } => "referenced",
+            Error::Conflict { .. } => "conflict",
+            Error::SchemaTooNew { .. } => "schema_too_new",
+            Error::NotEmpty => "not_empty",
+            Error::Db(_) => "storage",
+            Error::Io(_) => "io",
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, reason: Reason) -> Self {
+        Error::Invalid { field, reason }
+    }
+
+    pub(crate) fn not_found(entity: Entity, id: &str) -> Self {
+        Error::NotFound { entity, id: id.to_owned() }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,21 @@
+//! Ponte's core: the domain of an innovation cluster's missions abroad — members, missions,
+//! contacts, meetings — kept in one SQLite workspace file. No UI and no Tauri here: the desktop
+//! shell and the `ponte` command line are thin layers over these modules.
+
+pub mod contacts;
+pub mod demo;
+pub mod error;
+pub mod fields;
+pub mod follow_ups;
+pub mod generate;
+pub mod meetings;
+pub mod members;
+pub mod missions;
+pub mod organisations;
+pub mod search;
+pub mod settings;
+pub mod store;
+pub mod workspace;
+
+pub use error::{Entity, Error, Reason, Result};
+pub use store::Store;

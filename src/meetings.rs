@@ -1,0 +1,261 @@
+//! Meetings: agenda items planned for a mission and encounters logged on the spot, with the
+//! delegates and contacts who took part.
+//!
+//! A meeting is typed in local time where it happens ("10:00 in Osaka") and stored as a UTC
+//! instant plus the IANA zone, so it can be shown both in the mission's zone and at home.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Entity, Error, Reason, Result};
+use crate::fields::{self, text_enum};
+
+text_enum!(
+    MeetingKind {
+        B2b = "b2b",
+        Forum = "forum",
+        SiteVisit = "site_visit",
+        Training = "training",
+        Mentoring = "mentoring",
+        Networking = "networking",
+        Other = "other",
+    }
+);
+
+impl Default for MeetingKind {
+    fn default() -> Self {
+        MeetingKind::B2b
+    }
+}
+
+text_enum!(
+    MeetingStatus {
+        Planned = "planned",
+        Held = "held",
+        Cancelled = "cancelled",
+    }
+);
+
+impl Default for MeetingStatus {
+    fn default() -> Self {
+        MeetingStatus::Planned
+    }
+}
+
+text_enum!(
+    Interest {
+        Hot = "hot",
+        Warm = "warm",
+        Cold = "cold",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Meeting {
+    pub id: String,
+    pub mission_id: Option<String>,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub time_zone: String,
+    pub place: String,
+    pub notes: String,
+    pub outcome: String,
+    pub interest: Option<Interest>,
+    pub persons: Vec<Attendee>,
+    pub contacts: Vec<Attendee>,
+}
+
+impl Meeting {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Meeting {
+            id: row.get("id")?,
+            mission_id: row.get("mission_id")?,
+            title: row.get("title")?,
+            kind: row.get("kind")?,
+            status: row.get("status")?,
+            starts_at: row.get("starts_at")?,
+            ends_at: row.get("ends_at")?,
+            time_zone: row.get("time_zone")?,
+            place: row.get("place")?,
+            notes: row.get("notes")?,
+            outcome: row.get("outcome")?,
+            interest: row.get("interest")?,
+            persons: Vec::new(),
+            contacts: Vec::new(),
+        })
+    }
+}
+
+/// A meeting as typed: local wall-clock start and end (`YYYY-MM-DDTHH:MM`) in `time_zone`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MeetingInput {
+    pub mission_id: Option<String>,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
+    pub starts_local: String,
+    pub ends_local: String,
+    pub time_zone: String,
+    pub place: String,
+    pub notes: String,
+    pub outcome: String,
+    pub interest: Option<Interest>,
+    pub person_ids: Vec<String>,
+    pub contact_ids: Vec<String>,
+}
+
+/// Turns a wall-clock time in `tz` into a UTC instant. A time that falls in a DST gap does not
+/// exist and is refused; one that happens twice (clocks going back) means the first.
+pub fn local_to_utc(field: &'static str, local: &str, tz: Tz) -> Result<DateTime<Utc>> {
+    let naive = NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(local.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| Error::invalid(field, Reason::Time))?;
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+        LocalResult::None => Err(Error::invalid(field, Reason::Time)),
+    }
+}
+
+/// The stored form of an instant: `YYYY-MM-DDTHH:MM:SSZ`, whose text order is time order.
+pub fn utc_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Meeting> {
+    let mut meeting = conn
+        .query_row("SELECT * FROM meetings WHERE id = ?1", [id], Meeting::from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Meeting, id))?;
+    fill_attendees(conn, std::slice::from_mut(&mut meeting))?;
+    Ok(meeting)
+}
+
+fn fill_attendees(conn: &Connection, meetings: &mut [Meeting]) -> Result<()> {
+    let mut persons = conn.prepare(
+        "SELECT p.id, trim(p.first_name || ' ' || p.last_name) AS name FROM meeting_persons mp
+         JOIN persons p ON p.id = mp.person_id WHERE mp.meeting_id = ?1
+         ORDER BY p.last_name COLLATE NOCASE",
+    )?;
+    let mut contacts = conn.prepare(
+        "SELECT c.id, trim(c.first_name || ' ' || c.last_name) AS name FROM meeting_contacts mc
+         JOIN contacts c ON c.id = mc.contact_id WHERE mc.meeting_id = ?1
+         ORDER BY c.last_name COLLATE NOCASE",
+    )?;
+    let attendee = |row: &Row<'_>| Ok(Attendee { id: row.get("id")?, name: row.get("name")? });
+    for m in meetings {
+        m.persons = persons.query_map([&m.id], attendee)?.collect::<rusqlite::Result<_>>()?;
+        m.contacts = contacts.query_map([&m.id], attendee)?.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(())
+}
+
+fn query(conn: &Connection, sql: &str, key: &str) -> Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut meetings = stmt.query_map([key], Meeting::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    fill_attendees(conn, &mut meetings)?;
+    Ok(meetings)
+}
+
+/// The mission's agenda and log, in time order.
+pub fn list_of_mission(conn: &Connection, mission_id: &str) -> Result<Vec<Meeting>> {
+    query(conn, "SELECT * FROM meetings WHERE mission_id = ?1 ORDER BY starts_at, title", mission_id)
+}
+
+/// Every meeting a contact took part in, newest first.
+pub fn list_with_contact(conn: &Connection, contact_id: &str) -> Result<Vec<Meeting>> {
+    query(
+        conn,
+        "SELECT m.* FROM meetings m JOIN meeting_contacts mc ON mc.meeting_id = m.id
+         WHERE mc.contact_id = ?1 ORDER BY m.starts_at DESC",
+        contact_id,
+    )
+}
+
+pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
+    let title = fields::required("title", &input.title)?;
+    let tz = fields::time_zone("timeZone", &input.time_zone)?;
+    let starts = local_to_utc("startsLocal", &input.starts_local, tz)?;
+    let ends = local_to_utc("endsLocal", &input.ends_local, tz)?;
+    if ends < starts {
+        return Err(Error::invalid("endsLocal", Reason::DateOrder));
+    }
+    if let Some(mission_id) = input.mission_id.as_deref() {
+        crate::missions::get(conn, mission_id)?;
+    }
+    let id = fields::new_id();
+    let now = fields::now();
+    conn.execute(
+        "INSERT INTO meetings (id, mission_id, title, kind, status, starts_at, ends_at, time_zone,
+                place, notes, outcome, interest, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            id,
+            input.mission_id,
+            title,
+            input.kind,
+            input.status,
+            utc_text(starts),
+            utc_text(ends),
+            tz.name(),
+            fields::line("place", &input.place)?,
+            fields::notes("notes", &input.notes)?,
+            fields::notes("outcome", &input.outcome)?,
+            input.interest,
+            now
+        ],
+    )?;
+    for person_id in &input.person_ids {
+        crate::members::get_person(conn, person_id)?;
+        conn.execute(
+            "INSERT OR IGNORE INTO meeting_persons (id, meeting_id, person_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![fields::new_id(), id, person_id, now],
+        )?;
+    }
+    for contact_id in &input.contact_ids {
+        crate::contacts::get(conn, contact_id)?;
+        conn.execute(
+            "INSERT OR IGNORE INTO meeting_contacts (id, meeting_id, contact_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![fields::new_id(), id, contact_id, now],
+        )?;
+    }
+    get(conn, &id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_in_osaka_is_one_in_the_morning_utc() {
+        let t = local_to_utc("startsLocal", "2025-07-08T10:00", chrono_tz::Asia::Tokyo).unwrap();
+        assert_eq!(utc_text(t), "2025-07-08T01:00:00Z");
+    }
+
+    #[test]
+    fn boston_times_follow_daylight_saving() {
+        let winter = local_to_utc("startsLocal", "2021-03-12T10:00", chrono_tz::America::New_York).unwrap();
+        let summer = local_to_utc("startsLocal", "2021-03-15T10:00", chrono_tz::America::New_York).unwrap();
+        assert_eq!(utc_text(winter), "2021-03-12T15:00:00Z");
+        assert_eq!(utc_text(summer), "2021-03-15T14:00:00Z");
+    }
+
+    #[test]
+    fn a_time_inside_the_spring_gap_does_not_exist() {
+        let err = local_to_utc("startsLocal", "2021-03-14T02:30", chrono_tz::America::New_York).unwrap_err();
+        assert!(matches!(err, Error::Invalid { reason: Reason::Time, .. }));
+    }
+}

@@ -1,0 +1,52 @@
+//! Preferences that belong to the workspace: the UI language and the coordinator's home zone.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Reason, Result};
+use crate::fields;
+
+pub const DEFAULT_HOME_TIME_ZONE: &str = "Europe/Rome";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Settings {
+    /// `it` or `en`; `None` until the user chooses, so the UI can follow the system language.
+    pub language: Option<String>,
+    pub home_time_zone: String,
+}
+
+fn get_value(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
+        .optional()?)
+}
+
+fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![fields::new_id(), key, value, fields::now()],
+    )?;
+    Ok(())
+}
+
+pub fn get(conn: &Connection) -> Result<Settings> {
+    Ok(Settings {
+        language: get_value(conn, "language")?,
+        home_time_zone: get_value(conn, "home_time_zone")?
+            .unwrap_or_else(|| DEFAULT_HOME_TIME_ZONE.to_owned()),
+    })
+}
+
+pub fn set(conn: &Connection, settings: &Settings) -> Result<Settings> {
+    if let Some(language) = settings.language.as_deref() {
+        if !matches!(language, "it" | "en") {
+            return Err(Error::invalid("language", Reason::Choice));
+        }
+        set_value(conn, "language", language)?;
+    }
+    let zone = fields::time_zone("homeTimeZone", &settings.home_time_zone)?;
+    set_value(conn, "home_time_zone", zone.name())?;
+    get(conn)
+}
