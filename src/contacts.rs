@@ -34,6 +34,8 @@ pub struct Contact {
     pub id: String,
     pub organisation_id: Option<String>,
     pub organisation_name: Option<String>,
+    /// The name as shown (see [`fields::display_name`]).
+    pub display_name: String,
     pub first_name: String,
     pub last_name: String,
     pub name_reading: String,
@@ -53,12 +55,15 @@ pub struct Contact {
 
 impl Contact {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let first_name: String = row.get("first_name")?;
+        let last_name: String = row.get("last_name")?;
         Ok(Contact {
             id: row.get("id")?,
             organisation_id: row.get("organisation_id")?,
             organisation_name: row.get("organisation_name")?,
-            first_name: row.get("first_name")?,
-            last_name: row.get("last_name")?,
+            display_name: fields::display_name(&first_name, &last_name),
+            first_name,
+            last_name,
             name_reading: row.get("name_reading")?,
             role: row.get("role")?,
             email: row.get("email")?,
@@ -75,17 +80,6 @@ impl Contact {
         })
     }
 
-    pub fn full_name(&self) -> String {
-        join_name(&self.first_name, &self.last_name)
-    }
-}
-
-pub(crate) fn join_name(first: &str, last: &str) -> String {
-    match (first.is_empty(), last.is_empty()) {
-        (false, false) => format!("{first} {last}"),
-        (false, true) => first.to_owned(),
-        _ => last.to_owned(),
-    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -155,6 +149,7 @@ impl ContactInput {
 #[serde(rename_all = "camelCase")]
 pub struct ContactSummary {
     pub id: String,
+    pub display_name: String,
     pub first_name: String,
     pub last_name: String,
     pub organisation_id: Option<String>,
@@ -166,10 +161,13 @@ pub struct ContactSummary {
 
 impl ContactSummary {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let first_name: String = row.get("first_name")?;
+        let last_name: String = row.get("last_name")?;
         Ok(ContactSummary {
             id: row.get("id")?,
-            first_name: row.get("first_name")?,
-            last_name: row.get("last_name")?,
+            display_name: fields::display_name(&first_name, &last_name),
+            first_name,
+            last_name,
             organisation_id: row.get("organisation_id")?,
             organisation_name: row.get("organisation_name")?,
             role: row.get("role")?,

@@ -120,6 +120,18 @@ pub fn time_zone(field: &'static str, value: &str) -> Result<Tz> {
     value.trim().parse::<Tz>().map_err(|_| Error::invalid(field, Reason::TimeZone))
 }
 
+/// A person's name as shown: given name first, except when the family name is written in kana or
+/// kanji, which is shown family name first (田中 浩) as in Japan. The search index uses the same rule.
+pub fn display_name(first: &str, last: &str) -> String {
+    let japanese = last.chars().any(|c| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'));
+    let (a, b) = if japanese { (last, first) } else { (first, last) };
+    match (a.is_empty(), b.is_empty()) {
+        (false, false) => format!("{a} {b}"),
+        (false, true) => a.to_owned(),
+        _ => b.to_owned(),
+    }
+}
+
 /// Declares a closed set of values stored as text, with serde and SQLite conversions.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
@@ -205,6 +217,13 @@ mod tests {
         assert!(date("startsOn", "07/07/2025").is_err());
         assert!(time_zone("timeZone", "Asia/Tokyo").is_ok());
         assert!(time_zone("timeZone", "Mars/Olympus").is_err());
+    }
+
+    #[test]
+    fn japanese_names_show_family_name_first() {
+        assert_eq!(display_name("浩", "田中"), "田中 浩");
+        assert_eq!(display_name("Hiroshi", "Tanaka"), "Hiroshi Tanaka");
+        assert_eq!(display_name("", "Rossi"), "Rossi");
     }
 
     #[test]

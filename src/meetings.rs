@@ -146,16 +146,20 @@ pub fn get(conn: &Connection, id: &str) -> Result<Meeting> {
 
 fn fill_attendees(conn: &Connection, meetings: &mut [Meeting]) -> Result<()> {
     let mut persons = conn.prepare(
-        "SELECT p.id, trim(p.first_name || ' ' || p.last_name) AS name FROM meeting_persons mp
+        "SELECT p.id, p.first_name, p.last_name FROM meeting_persons mp
          JOIN persons p ON p.id = mp.person_id WHERE mp.meeting_id = ?1
          ORDER BY p.last_name COLLATE NOCASE",
     )?;
     let mut contacts = conn.prepare(
-        "SELECT c.id, trim(c.first_name || ' ' || c.last_name) AS name FROM meeting_contacts mc
+        "SELECT c.id, c.first_name, c.last_name FROM meeting_contacts mc
          JOIN contacts c ON c.id = mc.contact_id WHERE mc.meeting_id = ?1
          ORDER BY c.last_name COLLATE NOCASE",
     )?;
-    let attendee = |row: &Row<'_>| Ok(Attendee { id: row.get("id")?, name: row.get("name")? });
+    let attendee = |row: &Row<'_>| {
+        let first: String = row.get("first_name")?;
+        let last: String = row.get("last_name")?;
+        Ok(Attendee { id: row.get("id")?, name: fields::display_name(&first, &last) })
+    };
     for m in meetings {
         m.persons = persons.query_map([&m.id], attendee)?.collect::<rusqlite::Result<_>>()?;
         m.contacts = contacts.query_map([&m.id], attendee)?.collect::<rusqlite::Result<_>>()?;

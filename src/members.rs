@@ -133,13 +133,8 @@ impl Person {
         })
     }
 
-    pub fn full_name(&self) -> String {
-        [self.first_name.as_str(), self.last_name.as_str()]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" ")
+    pub fn display_name(&self) -> String {
+        fields::display_name(&self.first_name, &self.last_name)
     }
 }
 

@@ -78,22 +78,31 @@ fn candidates(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Search
 
 /// How well a title matches, lower is better: the whole query starts the name; every word is a
 /// whole word of the name; every word starts a word of the name; matched elsewhere (e-mail, role,
-/// organisation).
-fn score(title: &str, query: &[String]) -> u8 {
+/// organisation). Within a class, the closer the completion the better: "ros" puts Rossi before
+/// Rossini.
+fn score(title: &str, query: &[String]) -> (u8, usize) {
     let folded = fold(title);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    if words.len() >= query.len() && words.iter().zip(query).enumerate().all(|(i, (w, q))| {
-        if i + 1 == query.len() { w.starts_with(q.as_str()) } else { w == q }
-    }) {
-        return 0;
-    }
-    if query.iter().all(|q| words.iter().any(|w| w == q)) {
-        return 1;
-    }
-    if query.iter().all(|q| words.iter().any(|w| w.starts_with(q.as_str()))) {
-        return 2;
-    }
-    3
+    let last = query.last().map(String::as_str).unwrap_or_default();
+    let completion = words
+        .iter()
+        .filter(|w| w.starts_with(last))
+        .map(|w| w.chars().count() - last.chars().count())
+        .min()
+        .unwrap_or(usize::MAX);
+    let class = if words.len() >= query.len()
+        && words.iter().zip(query).enumerate().all(|(i, (w, q))| {
+            if i + 1 == query.len() { w.starts_with(q.as_str()) } else { w == q }
+        }) {
+        0
+    } else if query.iter().all(|q| words.iter().any(|w| w == q)) {
+        1
+    } else if query.iter().all(|q| words.iter().any(|w| w.starts_with(q.as_str()))) {
+        2
+    } else {
+        3
+    };
+    (class, completion)
 }
 
 /// The best `limit` hits for what the user typed so far.
@@ -108,7 +117,7 @@ pub fn query(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchHi
             hits.push(hit);
         }
     }
-    let mut ranked: Vec<(u8, String, SearchHit)> =
+    let mut ranked: Vec<((u8, usize), String, SearchHit)> =
         hits.into_iter().map(|h| (score(&h.title, &words), fold(&h.title), h)).collect();
     ranked.sort_by(|a, b| (a.0, &a.1, &a.2.id).cmp(&(b.0, &b.1, &b.2.id)));
     Ok(ranked.into_iter().take(limit).map(|(_, _, h)| h).collect())
@@ -134,6 +143,7 @@ mod tests {
         let q = tokens("ros");
         assert!(score("Rossi Mario", &q) < score("Mario Rossi", &q));
         assert!(score("Mario Rossi", &q) < score("Mario Bianchi", &q));
-        assert_eq!(score("Ros", &q), 0);
+        assert_eq!(score("Ros", &q), (0, 0));
+        assert!(score("Mario Rossi", &q) < score("Anna Rossini", &q), "the closer completion first");
     }
 }

@@ -252,6 +252,8 @@ CREATE VIRTUAL TABLE search_fts USING fts5 (
 );
 
 -- Triggers keep the index in step with every write, whatever code path made it.
+-- A name whose family name is written in kana or kanji is shown family name first (田中 浩), as
+-- in Japan; the same rule as fields::display_name.
 CREATE TRIGGER members_search_ai AFTER INSERT ON members BEGIN
     INSERT INTO search_docs (kind, ref_id, parent_id, title, subtitle)
         VALUES ('member', NEW.id, NULL, NEW.name, NEW.city);
@@ -275,7 +277,9 @@ END;
 
 CREATE TRIGGER persons_search_ai AFTER INSERT ON persons BEGIN
     INSERT INTO search_docs (kind, ref_id, parent_id, title, subtitle)
-        VALUES ('person', NEW.id, NEW.member_id, concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')),
+        VALUES ('person', NEW.id, NEW.member_id, CASE WHEN NEW.last_name GLOB '*[ぁ-ヿ一-鿿]*'
+                     THEN concat_ws(' ', NULLIF(NEW.last_name, ''), NULLIF(NEW.first_name, ''))
+                     ELSE concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')) END,
                 (SELECT name FROM members WHERE id = NEW.member_id));
     INSERT INTO search_fts (rowid, title, body)
         VALUES ((SELECT id FROM search_docs WHERE ref_id = NEW.id),
@@ -284,7 +288,9 @@ CREATE TRIGGER persons_search_ai AFTER INSERT ON persons BEGIN
 END;
 CREATE TRIGGER persons_search_au AFTER UPDATE ON persons BEGIN
     UPDATE search_docs SET parent_id = NEW.member_id,
-        title = concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')),
+        title = CASE WHEN NEW.last_name GLOB '*[ぁ-ヿ一-鿿]*'
+                     THEN concat_ws(' ', NULLIF(NEW.last_name, ''), NULLIF(NEW.first_name, ''))
+                     ELSE concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')) END,
         subtitle = (SELECT name FROM members WHERE id = NEW.member_id)
         WHERE ref_id = NEW.id;
     DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_docs WHERE ref_id = NEW.id);
@@ -325,7 +331,9 @@ END;
 CREATE TRIGGER contacts_search_ai AFTER INSERT ON contacts BEGIN
     INSERT INTO search_docs (kind, ref_id, parent_id, title, subtitle)
         VALUES ('contact', NEW.id, NEW.organisation_id,
-                concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')),
+                CASE WHEN NEW.last_name GLOB '*[ぁ-ヿ一-鿿]*'
+                     THEN concat_ws(' ', NULLIF(NEW.last_name, ''), NULLIF(NEW.first_name, ''))
+                     ELSE concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')) END,
                 coalesce((SELECT name FROM organisations WHERE id = NEW.organisation_id), ''));
     INSERT INTO search_fts (rowid, title, body)
         VALUES ((SELECT id FROM search_docs WHERE ref_id = NEW.id),
@@ -335,7 +343,9 @@ CREATE TRIGGER contacts_search_ai AFTER INSERT ON contacts BEGIN
 END;
 CREATE TRIGGER contacts_search_au AFTER UPDATE ON contacts BEGIN
     UPDATE search_docs SET parent_id = NEW.organisation_id,
-        title = concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')),
+        title = CASE WHEN NEW.last_name GLOB '*[ぁ-ヿ一-鿿]*'
+                     THEN concat_ws(' ', NULLIF(NEW.last_name, ''), NULLIF(NEW.first_name, ''))
+                     ELSE concat_ws(' ', NULLIF(NEW.first_name, ''), NULLIF(NEW.last_name, '')) END,
         subtitle = coalesce((SELECT name FROM organisations WHERE id = NEW.organisation_id), '')
         WHERE ref_id = NEW.id;
     DELETE FROM search_fts WHERE rowid = (SELECT id FROM search_docs WHERE ref_id = NEW.id);

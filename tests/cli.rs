@@ -1,0 +1,49 @@
+//! The `ponte` command line on a real workspace file.
+
+use std::process::Command;
+
+fn ponte(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ponte")).arg("--db").arg(db).args(args).output().expect("run ponte")
+}
+
+#[test]
+fn demo_then_stats_then_search_work_headless() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("nested").join("demo.ponte");
+    let out = ponte(&db, &["demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = ponte(&db, &["stats", "--json"]);
+    assert!(out.status.success());
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(stats["missions"], 2);
+    assert!(stats["contacts"].as_i64().unwrap_or(0) >= 10);
+
+    let out = ponte(&db, &["search", "ros"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("contact\tMichael Rossi")), "{text}");
+    assert!(lines.iter().all(|l| l.split('\t').count() == 3), "one hit a line, tab-separated: {text}");
+}
+
+#[test]
+fn demo_refuses_a_workspace_that_holds_data() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+    let out = ponte(&db, &["demo"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already holds data"));
+}
+
+#[test]
+fn without_db_the_cli_uses_the_data_directory() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_ponte"))
+        .env("XDG_DATA_HOME", dir.path())
+        .args(["stats", "--json"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.path().join("ponte").join("workspace.ponte").exists());
+}

@@ -1,0 +1,235 @@
+// Starts the real Ponte window through tauri-driver (4444) -> WebKitWebDriver (4445), each test
+// with its own temporary workspace, and stops everything cleanly afterwards.
+//
+// Needs: a display (DISPLAY, e.g. a private Xvfb started by scripts/test.sh), `tauri-driver` on
+// PATH (or in ~/.cargo/bin), WebKitWebDriver, and the debug binary target/debug/ponte-desktop
+// (override with PONTE_APP).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync, readdirSync, readlinkSync, readFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { Session, sleep } from './webdriver.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(HERE, '..', '..');
+export const ARTIFACTS = join(HERE, 'artifacts');
+export const APP = resolve(process.env.PONTE_APP || join(REPO_ROOT, 'target', 'debug', 'ponte-desktop'));
+
+const DRIVER_PORT = 4444;
+const NATIVE_PORT = 4445;
+const HOST = '127.0.0.1';
+
+function portOpen(port) {
+  return new Promise((res) => {
+    const sock = net.connect({ host: HOST, port });
+    sock.once('connect', () => {
+      sock.destroy();
+      res(true);
+    });
+    sock.once('error', () => res(false));
+    sock.setTimeout(1000, () => {
+      sock.destroy();
+      res(false);
+    });
+  });
+}
+
+async function waitPorts(ports, open, timeout, what) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const states = await Promise.all(ports.map(portOpen));
+    if (states.every((s) => s === open)) return;
+    if (Date.now() > deadline) {
+      const detail = ports.map((p, i) => `${p}: ${states[i] ? 'in use' : 'free'}`).join(', ');
+      throw new Error(`${what} (after ${timeout} ms; ports ${detail})`);
+    }
+    await sleep(100);
+  }
+}
+
+function findDriver() {
+  if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
+  for (const dir of (process.env.PATH || '').split(':')) {
+    if (dir && existsSync(join(dir, 'tauri-driver'))) return join(dir, 'tauri-driver');
+  }
+  const cargoBin = join(homedir(), '.cargo', 'bin', 'tauri-driver');
+  if (existsSync(cargoBin)) return cargoBin;
+  throw new Error('tauri-driver not found: install it with `cargo install --locked tauri-driver --version ^2`');
+}
+
+/** PIDs of app processes started for this workspace (matched by binary and PONTE_DB). */
+function appPids(db) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/exe`) !== APP) continue;
+      const env = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
+      if (env.includes(`PONTE_DB=${db}`)) pids.push(Number(entry));
+    } catch {
+      // gone or not ours to read
+    }
+  }
+  return pids;
+}
+
+function slug(name) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
+}
+
+export class App {
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), 'ponte-e2e-'));
+    this.home = join(this.dir, 'home');
+    mkdirSync(this.home, { recursive: true });
+    this.db = join(this.dir, 'workspace.ponte');
+    this.driver = null;
+    this.driverLog = '';
+    this.session = null;
+  }
+
+  /** Starts tauri-driver and opens the app window. */
+  async start() {
+    if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+      throw new Error('no DISPLAY: run the end-to-end tests through scripts/test.sh (it starts Xvfb)');
+    }
+    if (!existsSync(APP)) {
+      throw new Error(`app binary missing: ${APP} (build it with: cargo build -p ponte-desktop)`);
+    }
+    await waitPorts(
+      [DRIVER_PORT, NATIVE_PORT],
+      false,
+      15000,
+      'ports 4444/4445 are still in use: another tauri-driver or a stale WebKitWebDriver is running',
+    );
+    const env = {
+      ...process.env,
+      PONTE_DB: this.db,
+      XDG_DATA_HOME: this.dir,
+      HOME: this.home,
+    };
+    this.driver = spawn(findDriver(), ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_PORT)], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk) => {
+      this.driverLog = (this.driverLog + chunk.toString()).slice(-20000);
+    };
+    this.driver.stdout.on('data', keep);
+    this.driver.stderr.on('data', keep);
+    this.driverExited = new Promise((res) => this.driver.once('exit', (code, signal) => res({ code, signal })));
+    try {
+      await waitPorts([DRIVER_PORT, NATIVE_PORT], true, 20000, 'tauri-driver did not start listening');
+    } catch (e) {
+      throw new Error(`${e.message}\n--- tauri-driver output ---\n${this.driverLog}`);
+    }
+    await this.open();
+    return this;
+  }
+
+  /** Creates a WebDriver session, i.e. launches the app, and waits for the first screen. */
+  async open() {
+    this.session = await Session.create(`http://${HOST}:${DRIVER_PORT}`, {
+      browserName: 'wry',
+      'tauri:options': { application: APP },
+    });
+    await this.session.waitForTestId('page-title', { timeout: 20000 });
+    return this.session;
+  }
+
+  /** Closes the app window (the app exits) and waits for the process to be gone. */
+  async close() {
+    if (!this.session) return;
+    const s = this.session;
+    this.session = null;
+    try {
+      await s.delete();
+    } catch {
+      // already gone
+    }
+    const deadline = Date.now() + 15000;
+    while (appPids(this.db).length > 0) {
+      if (Date.now() > deadline) {
+        throw new Error(`the app did not exit after its session was deleted (pids ${appPids(this.db).join(', ')})`);
+      }
+      await sleep(100);
+    }
+  }
+
+  /** "Restarting the app": close the window, then open a new one on the same workspace. */
+  async restart() {
+    await this.close();
+    return this.open();
+  }
+
+  /** Saves a PNG of the window (or, failing that, of the whole display). Returns its path. */
+  async screenshot(path) {
+    mkdirSync(dirname(path), { recursive: true });
+    if (this.session) {
+      try {
+        writeFileSync(path, await this.session.screenshot());
+        return path;
+      } catch {
+        // fall back to the X display
+      }
+    }
+    execFileSync('import', ['-window', 'root', path], { stdio: 'ignore', timeout: 15000 });
+    return path;
+  }
+
+  /** Closes the app, stops tauri-driver with SIGTERM and waits until both ports are free. */
+  async stop() {
+    let error = null;
+    try {
+      await this.close();
+    } catch (e) {
+      error = e;
+    }
+    if (this.driver && this.driver.exitCode === null && this.driver.signalCode === null) {
+      this.driver.kill('SIGTERM');
+      const timeout = sleep(15000).then(() => 'timeout');
+      if ((await Promise.race([this.driverExited, timeout])) === 'timeout') {
+        error ??= new Error('tauri-driver did not exit within 15 s of SIGTERM');
+      }
+    }
+    this.driver = null;
+    try {
+      await waitPorts([DRIVER_PORT, NATIVE_PORT], false, 15000, 'ports 4444/4445 still in use after tauri-driver stopped');
+    } catch (e) {
+      error ??= e;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+    if (error) throw error;
+  }
+}
+
+/**
+ * Runs `fn(app, session)` against a freshly started app with its own new workspace. On failure,
+ * saves a screenshot to tests/e2e/artifacts/<test name>.png and mentions it in the error.
+ */
+export async function withApp(name, fn) {
+  const app = new App();
+  let failure = null;
+  try {
+    await app.start();
+    await fn(app, app.session);
+  } catch (e) {
+    failure = e;
+    try {
+      const shot = await app.screenshot(join(ARTIFACTS, `${slug(name)}.png`));
+      e.message += `\nscreenshot: ${shot}`;
+    } catch (shotErr) {
+      e.message += `\n(no screenshot: ${shotErr.message})`;
+    }
+  } finally {
+    try {
+      await app.stop();
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure) throw failure;
+}
