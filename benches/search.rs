@@ -39,6 +39,9 @@ fn workspace(contacts: usize) -> PathBuf {
     path
 }
 
+/// Turns two dictionary words into what a user types.
+type Shape = Box<dyn Fn(&str, &str) -> String>;
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
     sorted[i]
@@ -67,7 +70,7 @@ fn main() {
     println!("|---:|---|---:|---:|---:|---:|---:|");
     for contacts in sizes {
         let store = Store::open(&workspace(contacts)).expect("open");
-        let shapes: Vec<(&str, Box<dyn Fn(&str, &str) -> String>)> = vec![
+        let shapes: Vec<(&str, Shape)> = vec![
             ("1 letter", Box::new(|w: &str, _: &str| w[..1].to_owned())),
             ("2 letters", Box::new(|w: &str, _: &str| w[..2].to_owned())),
             ("3 letters", Box::new(|w: &str, _: &str| w[..3].to_owned())),

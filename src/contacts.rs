@@ -22,6 +22,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for LawfulBasis {
     fn default() -> Self {
         LawfulBasis::LegitimateInterest

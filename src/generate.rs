@@ -58,9 +58,11 @@ pub fn contacts(conn: &Connection, contacts: usize, seed: u64) -> Result<()> {
         )?;
         for i in 0..org_count {
             let id = fields::new_id();
-            let name = format!("{}{} {} {}", rng.pick(ORG_WORDS), rng.pick(ORG_WORDS).to_lowercase(), rng.pick(ORG_SUFFIX), i);
+            let (a, b) = (rng.pick(ORG_WORDS), rng.pick(ORG_WORDS));
+            let name = format!("{a}{} {} {i}", b.to_lowercase(), rng.pick(ORG_SUFFIX));
+            let domain = format!("{}{}.example", a.to_lowercase(), b.to_lowercase());
             stmt.execute(params![id, name, rng.pick(COUNTRIES), now])?;
-            org_ids.push(id);
+            org_ids.push((id, domain));
         }
     }
     let mut stmt = conn.prepare(
@@ -68,11 +70,13 @@ pub fn contacts(conn: &Connection, contacts: usize, seed: u64) -> Result<()> {
                 lawful_basis, lawful_basis_on, source, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'legitimate_interest', '2025-01-01', 'generated', ?8, ?8)",
     )?;
-    for i in 0..contacts {
+    for _ in 0..contacts {
         let first = rng.pick(FIRST);
         let last = rng.pick(LAST);
-        let org = &org_ids[(rng.next() % org_ids.len() as u64) as usize];
-        let email = format!("{}.{}{}@example.com", crate::search::fold(first), crate::search::fold(last).replace([' ', '\''], ""), i);
+        // Addresses as people have them (name.surname@organisation), not made unique with a
+        // counter: a million distinct "rossi123" words would model no real workspace.
+        let (org, domain) = &org_ids[(rng.next() % org_ids.len() as u64) as usize];
+        let email = format!("{}.{}@{domain}", crate::search::fold(first), crate::search::fold(last).replace([' ', '\''], ""));
         stmt.execute(params![fields::new_id(), org, first, last, rng.pick(ROLES), email, rng.pick(COUNTRIES), now])?;
     }
     Ok(())

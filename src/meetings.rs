@@ -24,6 +24,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for MeetingKind {
     fn default() -> Self {
         MeetingKind::B2b
@@ -38,6 +39,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for MeetingStatus {
     fn default() -> Self {
         MeetingStatus::Planned

@@ -23,6 +23,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for MemberKind {
     fn default() -> Self {
         MemberKind::Other

@@ -17,6 +17,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for MissionStatus {
     fn default() -> Self {
         MissionStatus::Planning

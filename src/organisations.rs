@@ -25,6 +25,7 @@ text_enum!(
     }
 );
 
+#[allow(clippy::derivable_impls)] // text_enum! declares the enum, so #[default] cannot be used
 impl Default for OrganisationKind {
     fn default() -> Self {
         OrganisationKind::Other
