@@ -1,6 +1,8 @@
 //! The command layer through Tauri's mock runtime: real commands, the app's real capability and
 //! ACL, a real workspace file — only the window is simulated.
 
+#![allow(clippy::unwrap_used)] // a test that unwraps fails loudly, which is what it should do
+
 use ponte_desktop::{build_app, commands, open_workspace, AppState};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
