@@ -4,12 +4,16 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod agenda;
 pub mod contacts;
+pub mod dashboard;
+pub mod drafts;
 pub mod demo;
 pub mod error;
 pub mod fields;
 pub mod follow_ups;
 pub mod generate;
+pub mod ics;
 pub mod meetings;
 pub mod members;
 pub mod missions;

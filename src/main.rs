@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use ponte::{demo, generate, search, store, workspace, Store};
+use ponte::agenda::{self, Agenda};
+use ponte::{demo, follow_ups, generate, missions, search, settings, store, workspace, Store};
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
@@ -32,6 +33,29 @@ enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+    },
+    /// Write a mission's agenda: as an iCalendar file with --ics, else as text in both time zones.
+    Agenda {
+        /// The mission's id or a part of its title that only it has.
+        mission: String,
+        #[arg(long)]
+        ics: bool,
+        /// Only this delegate's items (a person's id).
+        #[arg(long)]
+        person: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// List open follow-ups, the earliest due first.
+    Followups {
+        #[arg(long)]
+        json: bool,
+        /// Only this mission's (id or unique part of the title).
+        #[arg(long)]
+        mission: Option<String>,
+        #[arg(long)]
+        overdue: bool,
     },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
@@ -92,10 +116,76 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
+        Command::Agenda { mission, ics, person, output } => {
+            let text = store.read(|c| {
+                let mission = missions::resolve(c, &mission)?;
+                if ics {
+                    ponte::ics::mission(c, &mission.id, person.as_deref())
+                } else {
+                    let home = settings::get(c)?.home_time_zone;
+                    let agenda = agenda::of_mission(c, &mission.id, &home)?;
+                    Ok(agenda_text(&agenda, person.as_deref()))
+                }
+            })?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, text)?;
+                    eprintln!("agenda written to {}", path.display());
+                }
+                None => print!("{text}"),
+            }
+        }
+        Command::Followups { json, mission, overdue } => {
+            let list = store.read(|c| {
+                let mission_id = mission.as_deref().map(|m| missions::resolve(c, m)).transpose()?.map(|m| m.id);
+                let filter = follow_ups::Filter { mission_id, overdue_only: overdue, ..Default::default() };
+                follow_ups::list(c, &filter, chrono::Local::now().date_naive())
+            })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for f in list {
+                    let due = f.follow_up.due_on.as_deref().unwrap_or("—");
+                    let flag = if f.overdue { " (overdue)" } else { "" };
+                    let owner = f.owner_name.as_deref().unwrap_or("—");
+                    println!("{due}{flag}\t{}\t{owner}\t{}", f.follow_up.what, f.mission_title.as_deref().unwrap_or(""));
+                }
+            }
+        }
         Command::Generate { contacts, seed } => {
             store.write(|tx| generate::contacts(tx, contacts, seed))?;
             println!("{contacts} contacts added to {}", path.display());
         }
     }
     Ok(())
+}
+
+/// The agenda as plain text: one block a day, each item in the mission's zone and at home.
+fn agenda_text(agenda: &Agenda, person: Option<&str>) -> String {
+    let mut out = format!("{} ({}; home {})\n", agenda.mission.title, agenda.mission.time_zone, agenda.home_time_zone);
+    for day in &agenda.days {
+        let items: Vec<_> = day
+            .items
+            .iter()
+            .filter(|i| person.is_none_or(|p| i.meeting.persons.iter().any(|x| x.id == p)))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{}\n", day.date));
+        for item in items {
+            let clash = if item.clashes.is_empty() { "" } else { "  [clash]" };
+            out.push_str(&format!(
+                "  {}–{}  (home {} {}–{})  {}  [{}]{clash}\n",
+                &item.local_start[11..],
+                &item.local_end[11..],
+                &item.home_start[..10],
+                &item.home_start[11..],
+                &item.home_end[11..],
+                item.meeting.title,
+                item.meeting.status.as_str()
+            ));
+        }
+    }
+    out
 }

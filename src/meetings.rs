@@ -58,6 +58,7 @@ text_enum!(
 pub struct Attendee {
     pub id: String,
     pub name: String,
+    pub email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,6 +78,8 @@ pub struct Meeting {
     pub interest: Option<Interest>,
     pub persons: Vec<Attendee>,
     pub contacts: Vec<Attendee>,
+    pub created_at: String,
+    pub updated_at: String,
 }
 
 impl Meeting {
@@ -96,6 +99,8 @@ impl Meeting {
             interest: row.get("interest")?,
             persons: Vec::new(),
             contacts: Vec::new(),
+            created_at: row.get("created_at")?,
+            updated_at: row.get("updated_at")?,
         })
     }
 }
@@ -148,19 +153,19 @@ pub fn get(conn: &Connection, id: &str) -> Result<Meeting> {
 
 fn fill_attendees(conn: &Connection, meetings: &mut [Meeting]) -> Result<()> {
     let mut persons = conn.prepare(
-        "SELECT p.id, p.first_name, p.last_name FROM meeting_persons mp
+        "SELECT p.id, p.first_name, p.last_name, p.email FROM meeting_persons mp
          JOIN persons p ON p.id = mp.person_id WHERE mp.meeting_id = ?1
          ORDER BY p.last_name COLLATE NOCASE",
     )?;
     let mut contacts = conn.prepare(
-        "SELECT c.id, c.first_name, c.last_name FROM meeting_contacts mc
+        "SELECT c.id, c.first_name, c.last_name, c.email FROM meeting_contacts mc
          JOIN contacts c ON c.id = mc.contact_id WHERE mc.meeting_id = ?1
          ORDER BY c.last_name COLLATE NOCASE",
     )?;
     let attendee = |row: &Row<'_>| {
         let first: String = row.get("first_name")?;
         let last: String = row.get("last_name")?;
-        Ok(Attendee { id: row.get("id")?, name: fields::display_name(&first, &last) })
+        Ok(Attendee { id: row.get("id")?, name: fields::display_name(&first, &last), email: row.get("email")? })
     };
     for m in meetings {
         m.persons = persons.query_map([&m.id], attendee)?.collect::<rusqlite::Result<_>>()?;
@@ -191,7 +196,18 @@ pub fn list_with_contact(conn: &Connection, contact_id: &str) -> Result<Vec<Meet
     )
 }
 
-pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
+/// The validated columns of a meeting.
+struct Clean {
+    title: String,
+    tz: Tz,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+    place: String,
+    notes: String,
+    outcome: String,
+}
+
+fn clean(conn: &Connection, input: &MeetingInput) -> Result<Clean> {
     let title = fields::required("title", &input.title)?;
     let tz = fields::time_zone("timeZone", &input.time_zone)?;
     let starts = local_to_utc("startsLocal", &input.starts_local, tz)?;
@@ -202,6 +218,44 @@ pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
     if let Some(mission_id) = input.mission_id.as_deref() {
         crate::missions::get(conn, mission_id)?;
     }
+    for person_id in &input.person_ids {
+        crate::members::get_person(conn, person_id)?;
+    }
+    for contact_id in &input.contact_ids {
+        crate::contacts::get(conn, contact_id)?;
+    }
+    Ok(Clean {
+        title,
+        tz,
+        starts,
+        ends,
+        place: fields::line("place", &input.place)?,
+        notes: fields::notes("notes", &input.notes)?,
+        outcome: fields::notes("outcome", &input.outcome)?,
+    })
+}
+
+fn set_attendees(conn: &Connection, id: &str, input: &MeetingInput) -> Result<()> {
+    let now = fields::now();
+    conn.execute("DELETE FROM meeting_persons WHERE meeting_id = ?1", [id])?;
+    conn.execute("DELETE FROM meeting_contacts WHERE meeting_id = ?1", [id])?;
+    for person_id in &input.person_ids {
+        conn.execute(
+            "INSERT OR IGNORE INTO meeting_persons (id, meeting_id, person_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![fields::new_id(), id, person_id, now],
+        )?;
+    }
+    for contact_id in &input.contact_ids {
+        conn.execute(
+            "INSERT OR IGNORE INTO meeting_contacts (id, meeting_id, contact_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![fields::new_id(), id, contact_id, now],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
+    let c = clean(conn, input)?;
     let id = fields::new_id();
     let now = fields::now();
     conn.execute(
@@ -209,36 +263,131 @@ pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
                 place, notes, outcome, interest, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
         params![
-            id,
-            input.mission_id,
-            title,
-            input.kind,
-            input.status,
-            utc_text(starts),
-            utc_text(ends),
-            tz.name(),
-            fields::line("place", &input.place)?,
-            fields::notes("notes", &input.notes)?,
-            fields::notes("outcome", &input.outcome)?,
-            input.interest,
-            now
+            id, input.mission_id, c.title, input.kind, input.status, utc_text(c.starts), utc_text(c.ends),
+            c.tz.name(), c.place, c.notes, c.outcome, input.interest, now
         ],
     )?;
-    for person_id in &input.person_ids {
-        crate::members::get_person(conn, person_id)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO meeting_persons (id, meeting_id, person_id, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![fields::new_id(), id, person_id, now],
-        )?;
-    }
-    for contact_id in &input.contact_ids {
-        crate::contacts::get(conn, contact_id)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO meeting_contacts (id, meeting_id, contact_id, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![fields::new_id(), id, contact_id, now],
-        )?;
-    }
+    set_attendees(conn, &id, input)?;
     get(conn, &id)
+}
+
+pub fn update(conn: &Connection, id: &str, input: &MeetingInput) -> Result<Meeting> {
+    get(conn, id)?;
+    let c = clean(conn, input)?;
+    conn.execute(
+        "UPDATE meetings SET mission_id = ?2, title = ?3, kind = ?4, status = ?5, starts_at = ?6,
+                ends_at = ?7, time_zone = ?8, place = ?9, notes = ?10, outcome = ?11, interest = ?12,
+                updated_at = ?13 WHERE id = ?1",
+        params![
+            id, input.mission_id, c.title, input.kind, input.status, utc_text(c.starts), utc_text(c.ends),
+            c.tz.name(), c.place, c.notes, c.outcome, input.interest, fields::now()
+        ],
+    )?;
+    set_attendees(conn, id, input)?;
+    get(conn, id)
+}
+
+/// Marks an agenda item held or cancelled (or planned again).
+pub fn set_status(conn: &Connection, id: &str, status: MeetingStatus) -> Result<Meeting> {
+    get(conn, id)?;
+    conn.execute(
+        "UPDATE meetings SET status = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, status, fields::now()],
+    )?;
+    get(conn, id)
+}
+
+/// Deletes a meeting with its attendance and follow-ups (they are part of it).
+pub fn delete(conn: &Connection, id: &str) -> Result<()> {
+    get(conn, id)?;
+    conn.execute("DELETE FROM meetings WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Meetings logged or held most recently, newest first.
+pub fn recent(conn: &Connection, limit: usize) -> Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare(
+        "SELECT * FROM meetings WHERE status = 'held' ORDER BY starts_at DESC LIMIT ?1",
+    )?;
+    let mut meetings = stmt.query_map([limit as i64], Meeting::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    fill_attendees(conn, &mut meetings)?;
+    Ok(meetings)
+}
+
+/// A contact typed in while logging, created in the same transaction as the meeting.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewContact {
+    pub first_name: String,
+    pub last_name: String,
+    pub organisation_id: Option<String>,
+    /// A new organisation's name, used when `organisation_id` is empty.
+    pub organisation_name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A next step typed in while logging.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NewFollowUp {
+    pub what: String,
+    pub owner_person_id: Option<String>,
+    pub due_on: Option<String>,
+}
+
+/// Everything the quick-log form sends: the meeting, contacts met for the first time, and next
+/// steps. With `meeting_id`, a planned agenda item becomes the logged meeting.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LogInput {
+    pub meeting_id: Option<String>,
+    pub meeting: MeetingInput,
+    pub new_contacts: Vec<NewContact>,
+    pub follow_ups: Vec<NewFollowUp>,
+}
+
+/// Logs a meeting in one transaction: new contacts (and their organisations) are created, the
+/// meeting is created or the planned item updated and marked held, follow-ups are added.
+/// Any invalid part refuses the whole, so nothing half-saved is left behind.
+pub fn log(conn: &Connection, input: &LogInput) -> Result<Meeting> {
+    let mut meeting = input.meeting.clone();
+    for new in &input.new_contacts {
+        let organisation_id = match (new.organisation_id.as_deref().filter(|s| !s.is_empty()), new.organisation_name.trim()) {
+            (Some(id), _) => Some(id.to_owned()),
+            (None, "") => None,
+            (None, name) => Some(crate::organisations::find_or_create(conn, name)?.id),
+        };
+        let contact = crate::contacts::create(conn, &crate::contacts::ContactInput {
+            organisation_id,
+            first_name: new.first_name.clone(),
+            last_name: new.last_name.clone(),
+            role: new.role.clone(),
+            email: new.email.clone(),
+            phone: new.phone.clone(),
+            source: meeting.title.clone(),
+            ..Default::default()
+        })?;
+        meeting.contact_ids.push(contact.id);
+    }
+    if meeting.status == MeetingStatus::Planned {
+        meeting.status = MeetingStatus::Held;
+    }
+    let saved = match input.meeting_id.as_deref() {
+        Some(id) => update(conn, id, &meeting)?,
+        None => create(conn, &meeting)?,
+    };
+    for step in input.follow_ups.iter().filter(|f| !f.what.trim().is_empty()) {
+        crate::follow_ups::create(conn, &crate::follow_ups::FollowUpInput {
+            meeting_id: Some(saved.id.clone()),
+            what: step.what.clone(),
+            owner_person_id: step.owner_person_id.clone(),
+            contact_id: saved.contacts.first().map(|c| c.id.clone()),
+            due_on: step.due_on.clone(),
+        })?;
+    }
+    get(conn, &saved.id)
 }
 
 #[cfg(test)]

@@ -142,13 +142,57 @@ pub struct Partner {
     pub role: String,
 }
 
+/// A person a member sends on the mission, with travel details.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Delegate {
+    pub id: String,
+    pub participation_id: String,
+    pub member_id: String,
+    pub member_name: String,
+    pub person_id: String,
+    pub name: String,
+    pub status: ParticipationStatus,
+    pub role: String,
+    pub arrives_on: Option<String>,
+    pub departs_on: Option<String>,
+    pub needs: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DelegateInput {
+    pub status: Option<ParticipationStatus>,
+    pub role: String,
+    pub arrives_on: String,
+    pub departs_on: String,
+    pub needs: String,
+}
+
+/// The numbers on a mission's overview.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figures {
+    /// Member organisations not withdrawn.
+    pub members: i64,
+    /// Delegates not withdrawn.
+    pub delegates: i64,
+    pub meetings_planned: i64,
+    pub meetings_held: i64,
+    /// Distinct contacts in meetings held.
+    pub contacts_met: i64,
+    pub open_follow_ups: i64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MissionDetail {
     pub mission: Mission,
     pub participations: Vec<Participation>,
+    pub delegates: Vec<Delegate>,
     pub partners: Vec<Partner>,
     pub meetings: Vec<Meeting>,
+    pub figures: Figures,
 }
 
 pub fn list(conn: &Connection) -> Result<Vec<MissionSummary>> {
@@ -231,7 +275,128 @@ pub fn detail(conn: &Connection, id: &str) -> Result<MissionDetail> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     let meetings = meetings::list_of_mission(conn, id)?;
-    Ok(MissionDetail { mission, participations, partners, meetings })
+    Ok(MissionDetail { mission, participations, delegates: delegates(conn, id)?, partners, meetings, figures: figures(conn, id)? })
+}
+
+pub fn figures(conn: &Connection, id: &str) -> Result<Figures> {
+    Ok(conn.query_row(
+        "SELECT
+            (SELECT count(*) FROM participations WHERE mission_id = ?1 AND status <> 'withdrawn'),
+            (SELECT count(*) FROM delegates d JOIN participations p ON p.id = d.participation_id
+               WHERE p.mission_id = ?1 AND d.status <> 'withdrawn' AND p.status <> 'withdrawn'),
+            (SELECT count(*) FROM meetings WHERE mission_id = ?1 AND status = 'planned'),
+            (SELECT count(*) FROM meetings WHERE mission_id = ?1 AND status = 'held'),
+            (SELECT count(DISTINCT mc.contact_id) FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+               WHERE m.mission_id = ?1 AND m.status = 'held'),
+            (SELECT count(*) FROM follow_ups WHERE mission_id = ?1 AND done_at IS NULL)",
+        [id],
+        |r| {
+            Ok(Figures {
+                members: r.get(0)?,
+                delegates: r.get(1)?,
+                meetings_planned: r.get(2)?,
+                meetings_held: r.get(3)?,
+                contacts_met: r.get(4)?,
+                open_follow_ups: r.get(5)?,
+            })
+        },
+    )?)
+}
+
+pub fn delegates(conn: &Connection, mission_id: &str) -> Result<Vec<Delegate>> {
+    let mut stmt = conn.prepare(
+        "SELECT d.id, d.participation_id, p.member_id, m.name AS member_name, d.person_id,
+                pe.first_name, pe.last_name, d.status, d.role, d.arrives_on, d.departs_on, d.needs
+         FROM delegates d JOIN participations p ON p.id = d.participation_id
+         JOIN members m ON m.id = p.member_id JOIN persons pe ON pe.id = d.person_id
+         WHERE p.mission_id = ?1
+         ORDER BY m.name COLLATE NOCASE, pe.last_name COLLATE NOCASE, pe.first_name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([mission_id], |row| {
+        let first: String = row.get("first_name")?;
+        let last: String = row.get("last_name")?;
+        Ok(Delegate {
+            id: row.get("id")?,
+            participation_id: row.get("participation_id")?,
+            member_id: row.get("member_id")?,
+            member_name: row.get("member_name")?,
+            person_id: row.get("person_id")?,
+            name: fields::display_name(&first, &last),
+            status: row.get("status")?,
+            role: row.get("role")?,
+            arrives_on: row.get("arrives_on")?,
+            departs_on: row.get("departs_on")?,
+            needs: row.get("needs")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn optional_date(field: &'static str, value: &str) -> Result<Option<String>> {
+    match value.trim() {
+        "" => Ok(None),
+        v => Ok(Some(fields::date(field, v)?.to_string())),
+    }
+}
+
+/// Adds a person to the delegation (their member joins the mission as invited if it was not in
+/// it), or updates their details if they are already a delegate.
+pub fn set_delegate(conn: &Connection, mission_id: &str, person_id: &str, input: &DelegateInput) -> Result<Delegate> {
+    let mission = get(conn, mission_id)?;
+    let person = crate::members::get_person(conn, person_id)?;
+    let arrives_on = optional_date("arrivesOn", &input.arrives_on)?;
+    let departs_on = optional_date("departsOn", &input.departs_on)?;
+    if let (Some(a), Some(d)) = (&arrives_on, &departs_on) {
+        if d < a {
+            return Err(Error::invalid("departsOn", Reason::DateOrder));
+        }
+    }
+    let role = fields::line("role", &input.role)?;
+    let needs = fields::notes("needs", &input.needs)?;
+    let participation_id: String = match conn
+        .query_row(
+            "SELECT id FROM participations WHERE mission_id = ?1 AND member_id = ?2",
+            [&mission.id, &person.member_id],
+            |row| row.get(0),
+        )
+        .optional()?
+    {
+        Some(id) => id,
+        None => set_participation(conn, &mission.id, &person.member_id, ParticipationStatus::Invited, "")?,
+    };
+    let now = fields::now();
+    let status = input.status.unwrap_or(ParticipationStatus::Invited);
+    conn.execute(
+        "INSERT INTO delegates (id, participation_id, person_id, status, role, arrives_on, departs_on, needs, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+         ON CONFLICT (participation_id, person_id) DO UPDATE SET status = excluded.status, role = excluded.role,
+             arrives_on = excluded.arrives_on, departs_on = excluded.departs_on, needs = excluded.needs,
+             updated_at = excluded.updated_at",
+        params![fields::new_id(), participation_id, person_id, status, role, arrives_on, departs_on, needs, now],
+    )?;
+    delegates(conn, mission_id)?
+        .into_iter()
+        .find(|d| d.person_id == person_id)
+        .ok_or_else(|| Error::not_found(Entity::Delegate, person_id))
+}
+
+/// Takes a person off the delegation (the member stays in the mission).
+pub fn remove_delegate(conn: &Connection, delegate_id: &str) -> Result<()> {
+    let n = conn.execute("DELETE FROM delegates WHERE id = ?1", [delegate_id])?;
+    if n == 0 {
+        return Err(Error::not_found(Entity::Delegate, delegate_id));
+    }
+    Ok(())
+}
+
+/// Takes a member off the mission with its delegates. Meetings its people attended keep them:
+/// attendance belongs to the meeting, not to the delegation.
+pub fn remove_participation(conn: &Connection, participation_id: &str) -> Result<()> {
+    let n = conn.execute("DELETE FROM participations WHERE id = ?1", [participation_id])?;
+    if n == 0 {
+        return Err(Error::not_found(Entity::Participation, participation_id));
+    }
+    Ok(())
 }
 
 pub fn create(conn: &Connection, input: &MissionInput) -> Result<Mission> {

@@ -145,6 +145,18 @@ pub fn create(conn: &Connection, input: &OrganisationInput) -> Result<Organisati
     get(conn, &id)
 }
 
+/// The organisation with this name (ignoring case), or a new one of kind `other`.
+pub fn find_or_create(conn: &Connection, name: &str) -> Result<Organisation> {
+    let name = fields::required("organisationName", name)?;
+    let existing: Option<String> = conn
+        .query_row("SELECT id FROM organisations WHERE name = ?1 COLLATE NOCASE ORDER BY created_at LIMIT 1", [&name], |row| row.get(0))
+        .optional()?;
+    match existing {
+        Some(id) => get(conn, &id),
+        None => create(conn, &OrganisationInput { name, ..Default::default() }),
+    }
+}
+
 pub fn update(conn: &Connection, id: &str, input: &OrganisationInput) -> Result<Organisation> {
     let o = input.clean()?;
     get(conn, id)?;
