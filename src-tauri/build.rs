@@ -1,13 +1,5 @@
-// The command list is repeated here because build scripts cannot import the crate they build;
-// a unit test checks it matches `commands::ALL`.
-const COMMANDS: &[&str] = &[
-    "workspace_info", "settings_get", "settings_set", "search_query",
-    "members_list", "members_get", "members_create", "members_update", "members_delete",
-    "members_add_person", "members_update_person", "members_delete_person",
-    "organisations_list", "organisations_get", "organisations_create", "organisations_update", "organisations_delete",
-    "contacts_list", "contacts_get", "contacts_create", "contacts_update", "contacts_delete",
-    "missions_list", "missions_get", "missions_create", "missions_update", "missions_delete",
-];
+// The command list lives in one file that the crate includes too.
+const COMMANDS: &[&str] = include!("src/commands/names.in");
 
 fn main() {
     // Listing the app's commands makes Tauri require a permission for each, so the window can

@@ -2,6 +2,7 @@
 //! through thin commands. Everything the app knows lives in the `ponte` core crate.
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod state;
 
@@ -20,6 +21,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         settings::settings_get,
         settings::settings_set,
         search::search_query,
+        dashboard::dashboard_get,
         members::members_list,
         members::members_get,
         members::members_create,
@@ -28,6 +30,7 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         members::members_add_person,
         members::members_update_person,
         members::members_delete_person,
+        members::members_list_persons,
         organisations::organisations_list,
         organisations::organisations_get,
         organisations::organisations_create,
@@ -43,6 +46,23 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         missions::missions_create,
         missions::missions_update,
         missions::missions_delete,
+        missions::missions_set_participation,
+        missions::missions_remove_participation,
+        missions::missions_set_delegate,
+        missions::missions_remove_delegate,
+        agenda::agenda_get,
+        agenda::agenda_export_ics,
+        meetings::meetings_get,
+        meetings::meetings_create,
+        meetings::meetings_update,
+        meetings::meetings_set_status,
+        meetings::meetings_delete,
+        meetings::meetings_log,
+        follow_ups::follow_ups_list,
+        follow_ups::follow_ups_set_done,
+        drafts::drafts_get,
+        drafts::drafts_save,
+        drafts::drafts_discard,
     ])
 }
 

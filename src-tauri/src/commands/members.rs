@@ -1,4 +1,4 @@
-use ponte::members::{self, Member, MemberDetail, MemberInput, MemberSummary, Person, PersonInput};
+use ponte::members::{self, Member, MemberDetail, MemberInput, MemberSummary, Person, PersonInput, PersonSummary};
 use tauri::State;
 
 use crate::error::CommandError;
@@ -42,4 +42,9 @@ pub async fn members_update_person(state: State<'_, AppState>, id: String, input
 #[tauri::command]
 pub async fn members_delete_person(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
     state.write(move |tx| members::delete_person(tx, &id)).await
+}
+
+#[tauri::command]
+pub async fn members_list_persons(state: State<'_, AppState>) -> Result<Vec<PersonSummary>, CommandError> {
+    state.read(members::list_persons).await
 }

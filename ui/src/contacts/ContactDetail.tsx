@@ -1,0 +1,142 @@
+import * as api from "../api";
+import type { ContactDetail, MissionSummary } from "../api";
+import { useApp } from "../components/context";
+import { Dl, DlRow, Panel } from "../components/DetailList";
+import { IconEdit, IconTrash } from "../components/Icons";
+import { useConfirmDelete } from "../components/Modal";
+import { DetailHeader } from "../components/PageHeader";
+import { LoadGate } from "../components/States";
+import { useLoad } from "../components/useLoad";
+import { countryName, formatDate, formatTimestamp, languageName, lawfulBasisLabel, t } from "../i18n";
+import { MeetingList } from "../missions/Agenda";
+import { href, navigate, routes } from "../router";
+import { fullName } from "./names";
+
+export function ContactDetailView({ id }: { id: string }) {
+  const loaded = useLoad(async () => {
+    const [detail, missions] = await Promise.all([
+      api.contacts.get(id),
+      api.missions.list().catch((): MissionSummary[] => []),
+    ]);
+    return { detail, missions };
+  }, [id]);
+  const del = useConfirmDelete();
+  return (
+    <div class="screen">
+      <LoadGate loaded={loaded} backTo={routes.contacts()} section={t("nav.contacts")}>
+        {({ detail, missions }) => (
+          <ContactBody
+            detail={detail}
+            missions={missions}
+            onDelete={() =>
+              del.ask({
+                name: fullName(detail.contact),
+                body: t("confirm.bodyContact", { name: fullName(detail.contact) }),
+                run: () => api.contacts.delete(detail.contact.id),
+                onDone: () => navigate(routes.contacts()),
+              })
+            }
+          />
+        )}
+      </LoadGate>
+      {del.modal}
+    </div>
+  );
+}
+
+function ContactBody({
+  detail,
+  missions,
+  onDelete,
+}: {
+  detail: ContactDetail;
+  missions: MissionSummary[];
+  onDelete: () => void;
+}) {
+  const { settings } = useApp();
+  const c = detail.contact;
+  const missionTitles = Object.fromEntries(missions.map((m) => [m.id, m.title]));
+  const org =
+    c.organisationId && c.organisationName ? (
+      <a href={href(routes.organisation(c.organisationId))} data-testid="contact-organisation">
+        {c.organisationName}
+      </a>
+    ) : null;
+
+  return (
+    <>
+      <DetailHeader
+        section={t("nav.contacts")}
+        sectionPath={routes.contacts()}
+        title={fullName(c)}
+        kicker={c.nameReading ? <span class="name-reading">{c.nameReading}</span> : undefined}
+        meta={
+          <>
+            {c.role && <span class="meta-item">{c.role}</span>}
+            {org && <span class="meta-item">{org}</span>}
+            {c.country && <span class="meta-item">{countryName(c.country)}</span>}
+          </>
+        }
+        actions={
+          <>
+            <a class="btn" href={href(routes.contactEdit(c.id))} data-testid="edit">
+              <IconEdit />
+              {t("action.edit")}
+            </a>
+            <button type="button" class="btn btn-danger-ghost" data-testid="delete" onClick={onDelete}>
+              <IconTrash />
+              {t("action.delete")}
+            </button>
+          </>
+        }
+      />
+      <div class="detail-grid">
+        <div class="detail-main">
+          <Panel title={t("contact.profile")}>
+            <Dl class="dl-2col">
+              <DlRow label={t("field.firstName")}>{c.firstName}</DlRow>
+              <DlRow label={t("field.lastName")}>{c.lastName}</DlRow>
+              <DlRow label={t("field.nameReading")}>{c.nameReading}</DlRow>
+              <DlRow label={t("field.organisationId")}>{org}</DlRow>
+              <DlRow label={t("field.role")} testid="contact-role">
+                {c.role}
+              </DlRow>
+              <DlRow label={t("field.email")} testid="contact-email">
+                {c.email}
+              </DlRow>
+              <DlRow label={t("field.phone")}>{c.phone}</DlRow>
+              <DlRow label={t("field.city")}>{c.city}</DlRow>
+              <DlRow label={t("field.country")}>{countryName(c.country)}</DlRow>
+              <DlRow label={t("field.language")}>{languageName(c.language)}</DlRow>
+              <DlRow label={t("field.source")} wide>
+                {c.source}
+              </DlRow>
+              <DlRow label={t("field.notes")} wide pre>
+                {c.notes}
+              </DlRow>
+            </Dl>
+          </Panel>
+          <Panel title={t("contact.meetings")} count={detail.meetings.length} testid="contact-meetings">
+            {detail.meetings.length === 0 ? (
+              <p class="empty-inline">{t("contact.noMeetings")}</p>
+            ) : (
+              <MeetingList meetings={detail.meetings} home={settings.homeTimeZone} missionTitles={missionTitles} />
+            )}
+          </Panel>
+        </div>
+        <div class="detail-side">
+          <Panel title={t("contact.privacy")}>
+            <Dl>
+              <DlRow label={t("field.lawfulBasis")} testid="contact-lawful-basis">
+                {lawfulBasisLabel(c.lawfulBasis)}
+              </DlRow>
+              <DlRow label={t("field.lawfulBasisOn")}>{formatDate(c.lawfulBasisOn)}</DlRow>
+              <DlRow label={t("common.createdAt")}>{formatTimestamp(c.createdAt)}</DlRow>
+              <DlRow label={t("common.updatedAt")}>{formatTimestamp(c.updatedAt)}</DlRow>
+            </Dl>
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}
