@@ -313,6 +313,37 @@ pub fn persons_of(conn: &Connection, member_id: &str) -> Result<Vec<Person>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Everyone of every member, for pickers (delegates present at a meeting, owners of follow-ups).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonSummary {
+    pub id: String,
+    pub name: String,
+    pub member_id: String,
+    pub member_name: String,
+    pub email: String,
+}
+
+pub fn list_persons(conn: &Connection) -> Result<Vec<PersonSummary>> {
+    let mut stmt = conn.prepare(
+        "SELECT p.id, p.first_name, p.last_name, p.member_id, m.name AS member_name, p.email
+         FROM persons p JOIN members m ON m.id = p.member_id
+         ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let first: String = row.get("first_name")?;
+        let last: String = row.get("last_name")?;
+        Ok(PersonSummary {
+            id: row.get("id")?,
+            name: fields::display_name(&first, &last),
+            member_id: row.get("member_id")?,
+            member_name: row.get("member_name")?,
+            email: row.get("email")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn get_person(conn: &Connection, id: &str) -> Result<Person> {
     conn.query_row("SELECT * FROM persons WHERE id = ?1", [id], Person::from_row)
         .optional()?
