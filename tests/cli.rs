@@ -47,3 +47,37 @@ fn without_db_the_cli_uses_the_data_directory() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(dir.path().join("ponte").join("workspace.ponte").exists());
 }
+
+#[test]
+fn agenda_writes_an_ics_file_for_a_mission_named_by_part_of_its_title() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+    let ics = dir.path().join("osaka.ics");
+    let out = ponte(&db, &["agenda", "japan health", "--ics", "-o", ics.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&ics).expect("ics written");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 7);
+    assert!(text.contains("DTSTART;TZID=Asia/Tokyo:20250707T100000"));
+
+    let out = ponte(&db, &["agenda", "20"]);
+    assert!(!out.status.success(), "a title part matching both missions is refused");
+}
+
+#[test]
+fn followups_json_lists_open_follow_ups_with_their_context() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+    let out = ponte(&db, &["followups", "--json"]);
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let list = list.as_array().expect("array");
+    assert_eq!(list.len(), 4);
+    assert!(list.iter().all(|f| f["doneAt"].is_null()));
+    assert!(list.iter().any(|f| f["what"].as_str().is_some_and(|w| w.contains("OCCI")) && f["ownerName"] == "Chiara Colombo"));
+    let out = ponte(&db, &["followups", "--json", "--mission", "boston"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+}

@@ -129,3 +129,41 @@ fn every_command_is_registered_and_granted_to_the_window() {
         assert!(capability.contains(&format!("\"allow-{}\"", cmd.replace('_', "-"))), "{cmd} not granted");
     }
 }
+
+#[test]
+fn a_quick_log_with_a_new_contact_and_follow_up_is_saved_and_its_draft_dropped() {
+    let h = harness();
+    let osaka = invoke(&h, "missions_list", json!({})).unwrap().as_array().unwrap().iter().find(|m| m["destination"] == "Osaka").unwrap()["id"].clone();
+    invoke(&h, "drafts_save", json!({"key": "meeting-log", "body": "{\"notes\":\"half typed\"}"})).expect("draft");
+    let input = json!({
+        "meetingId": null,
+        "meeting": {"missionId": osaka, "title": "Stand 4B", "kind": "networking", "status": "held",
+                    "startsLocal": "2025-07-11T11:00", "endsLocal": "2025-07-11T11:20", "timeZone": "Asia/Tokyo",
+                    "place": "", "notes": "iPS", "outcome": "", "interest": "hot", "personIds": [], "contactIds": []},
+        "newContacts": [{"firstName": "Sakura", "lastName": "Mori", "organisationId": null, "organisationName": "Kyoto Bio", "role": "", "email": "", "phone": ""}],
+        "followUps": [{"what": "Send brochure", "ownerPersonId": null, "dueOn": "2025-07-31"}]
+    });
+    let meeting = invoke(&h, "meetings_log", json!({"input": input, "draftKey": "meeting-log"})).expect("log");
+    assert_eq!(meeting["contacts"][0]["name"], "Sakura Mori");
+    assert!(invoke(&h, "drafts_get", json!({"key": "meeting-log"})).expect("get").is_null(), "the draft is gone once saved");
+    let follow_ups = invoke(&h, "follow_ups_list", json!({"filter": {"missionId": osaka}})).expect("list");
+    assert!(follow_ups.as_array().unwrap().iter().any(|f| f["what"] == "Send brochure" && f["contactName"] == "Sakura Mori"));
+}
+
+#[test]
+fn the_agenda_export_writes_the_calendar_where_the_export_folder_says() {
+    let h = harness();
+    let out = tempfile::tempdir().unwrap();
+    std::env::set_var(ponte_desktop::dialogs::EXPORT_DIR_ENV, out.path());
+    let boston = invoke(&h, "missions_list", json!({})).unwrap().as_array().unwrap().iter().find(|m| m["destination"] == "Boston").unwrap()["id"].clone();
+    let path = invoke(&h, "agenda_export_ics", json!({"missionId": boston})).expect("export");
+    std::env::remove_var(ponte_desktop::dialogs::EXPORT_DIR_ENV);
+    let path = std::path::PathBuf::from(path.as_str().unwrap());
+    assert_eq!(path.file_name().unwrap(), "bridging-innovation-program-digital-health-boston-2021-agenda.ics");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("TZID:America/New_York"));
+    let agenda = invoke(&h, "agenda_get", json!({"missionId": boston})).expect("agenda");
+    assert_eq!(agenda["homeTimeZone"], "Europe/Rome");
+    assert_eq!(agenda["days"][0]["items"][0]["localStart"], "2021-04-20T10:00");
+    assert_eq!(agenda["days"][0]["items"][0]["homeStart"], "2021-04-20T16:00");
+}
