@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the UI and starts the Ponte desktop app (debug build).
-# The workspace opened is $PONTE_DB if set, else $XDG_DATA_HOME/ponte/workspace.ponte.
+# The workspace opened is $PONTE_DB if set, else the file workspace.ponte in $XDG_DATA_HOME/ponte.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -10,11 +10,14 @@ cd "$REPO_ROOT"
 START_ALL=$(date +%s)
 SUMMARY=()
 FAILED=0
+TESTS_PASSED=0
+TESTS_FAILED=0
 XVFB_PID=""
 
 log() { printf '\n[test] %s\n' "$*"; }
 
 cleanup() {
+  if [ -n "${LOG_DIR:-}" ]; then rm -rf "$LOG_DIR"; fi
   if [ -n "$XVFB_PID" ] && kill -0 "$XVFB_PID" 2>/dev/null; then
     kill -TERM "$XVFB_PID" 2>/dev/null || true
     wait "$XVFB_PID" 2>/dev/null || true
@@ -30,8 +33,13 @@ run_step() {
   log "$name: $*"
   t0=$(date +%s)
   set +e
-  "$@"
-  rc=$?
+  if [ -n "${STEP_LOG:-}" ]; then
+    "$@" 2>&1 | tee "$STEP_LOG"
+    rc=${PIPESTATUS[0]}
+  else
+    "$@"
+    rc=$?
+  fi
   set -e
   t1=$(date +%s)
   if [ "$rc" -eq 0 ]; then
@@ -41,6 +49,28 @@ run_step() {
     FAILED=1
   fi
   return "$rc"
+}
+
+# count_tests KIND LOG STEP_RC: adds the passed/failed test counts found in a runner's output.
+count_tests() {
+  local kind="$1" file="$2" rc="$3" p=0 f=0
+  if [ -f "$file" ]; then
+    case "$kind" in
+      cargo)
+        p=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\1/p' "$file" | awk '{s+=$1} END {print s+0}')
+        f=$(sed -nE 's/^test result: [a-zA-Z]+\. ([0-9]+) passed; ([0-9]+) failed.*/\2/p' "$file" | awk '{s+=$1} END {print s+0}')
+        ;;
+      node)
+        p=$(sed -nE 's/^ℹ pass ([0-9]+)$/\1/p' "$file" | awk '{s+=$1} END {print s+0}')
+        f=$(sed -nE 's/^ℹ (fail|cancelled) ([0-9]+)$/\2/p' "$file" | awk '{s+=$1} END {print s+0}')
+        ;;
+    esac
+  fi
+  # A runner that failed without naming a failed test (e.g. a build error) still counts as one failure.
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  TESTS_PASSED=$((TESTS_PASSED + p))
+  TESTS_FAILED=$((TESTS_FAILED + f))
+  SUMMARY[${#SUMMARY[@]}-1]+="  [$p passed, $f failed]"
 }
 
 skip_step() {
@@ -58,10 +88,12 @@ print_summary() {
   else
     printf 'RESULT: FAILED (see the steps above; e2e screenshots in tests/e2e/artifacts/)\n'
   fi
+  printf 'tests: %d passed, %d failed\n' "$TESTS_PASSED" "$TESTS_FAILED"
 }
 
 # --- Tooling ----------------------------------------------------------------
 if ! run_step "setup (system packages, toolchains, UI build)" bash "$REPO_ROOT/scripts/setup.sh"; then
+  TESTS_FAILED=1
   print_summary
   exit 1
 fi
@@ -71,13 +103,18 @@ fi
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   if ! run_step "install tauri-driver" cargo install --locked tauri-driver --version '^2'; then
+    TESTS_FAILED=1
     print_summary
     exit 1
   fi
 fi
 
+LOG_DIR="$(mktemp -d -t ponte-test.XXXXXX)"
+
 # --- Rust tests ---------------------------------------------------------------
-run_step "cargo test --workspace" cargo test --workspace || true
+rc=0
+STEP_LOG="$LOG_DIR/cargo-test.log" run_step "cargo test --workspace" cargo test --workspace || rc=$?
+count_tests cargo "$LOG_DIR/cargo-test.log" "$rc"
 
 # --- Desktop binary -------------------------------------------------------------
 BUILD_OK=0
@@ -114,16 +151,20 @@ start_xvfb() {
 }
 
 if [ "$BUILD_OK" -eq 1 ]; then
-  XVFB_LOG="$(mktemp -t ponte-xvfb.XXXXXX.log)"
+  XVFB_LOG="$LOG_DIR/xvfb.log"
   if run_step "start Xvfb" start_xvfb; then
     rm -rf "$REPO_ROOT/tests/e2e/artifacts"
-    run_step "end-to-end tests (tauri-driver, real window)" \
+    rc=0
+    STEP_LOG="$LOG_DIR/e2e.log" run_step "end-to-end tests (tauri-driver, real window)" \
       env PONTE_APP="$REPO_ROOT/target/debug/ponte-desktop" \
-      node --test --test-concurrency=1 --test-reporter=spec "$REPO_ROOT"/tests/e2e/*.test.mjs || true
+      node --test --test-concurrency=1 --test-reporter=spec "$REPO_ROOT"/tests/e2e/*.test.mjs || rc=$?
+    count_tests node "$LOG_DIR/e2e.log" "$rc"
+  else
+    TESTS_FAILED=$((TESTS_FAILED + 1))
   fi
-  rm -f "$XVFB_LOG"
 else
   skip_step "end-to-end tests" "the desktop binary did not build"
+  TESTS_FAILED=$((TESTS_FAILED + 1))
 fi
 
 print_summary

@@ -190,8 +190,13 @@ export class App {
     }
     if (this.driver && this.driver.exitCode === null && this.driver.signalCode === null) {
       this.driver.kill('SIGTERM');
-      const timeout = sleep(15000).then(() => 'timeout');
-      if ((await Promise.race([this.driverExited, timeout])) === 'timeout') {
+      let timer;
+      const timeout = new Promise((res) => {
+        timer = setTimeout(() => res('timeout'), 15000);
+      });
+      const outcome = await Promise.race([this.driverExited, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
         error ??= new Error('tauri-driver did not exit within 15 s of SIGTERM');
       }
     }

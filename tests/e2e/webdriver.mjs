@@ -5,6 +5,7 @@ export const ELEMENT_KEY = 'element-6066-11e4-a52e-4f735466cecf';
 
 /** W3C special keys, for sendKeys. */
 export const Keys = Object.freeze({
+  Null: '\uE000',
   Enter: '\uE007',
   Escape: '\uE00C',
   Tab: '\uE004',
@@ -61,6 +62,14 @@ export class Element {
   /** Types text; special keys from `Keys` may be mixed in. */
   sendKeys(text) {
     return this.session.cmd('POST', this.#path('/value'), { text: String(text) });
+  }
+  /**
+   * Empties a text field as a user does: select all (Ctrl+A), then Backspace. Unlike WebDriver's
+   * own "clear", this fires input events, so inputs whose value a UI framework controls see it.
+   */
+  async clearByKeys() {
+    await this.click();
+    await this.sendKeys(Keys.Control + 'a' + Keys.Null + Keys.Backspace);
   }
   text() {
     return this.session.cmd('GET', this.#path('/text'));
