@@ -79,6 +79,14 @@ export interface PersonInput {
   phone: string;
   notes: string;
 }
+/** A member's person, for pickers (delegates, follow-up owners). */
+export interface PersonSummary {
+  id: string;
+  name: string;
+  memberId: string;
+  memberName: string;
+  email: string;
+}
 export interface MemberDetail {
   member: Member;
   persons: Person[];
@@ -88,6 +96,7 @@ export interface MemberDetail {
 export type MissionStatus = "planning" | "active" | "closed";
 export const MISSION_STATUSES: MissionStatus[] = ["planning", "active", "closed"];
 export type ParticipationStatus = "invited" | "confirmed" | "withdrawn";
+export const PARTICIPATION_STATUSES: ParticipationStatus[] = ["invited", "confirmed", "withdrawn"];
 
 export interface Mission {
   id: string;
@@ -140,11 +149,47 @@ export interface Partner {
   organisationName: string;
   role: string;
 }
+/** The numbers on a mission's overview. */
+export interface Figures {
+  /** Member organisations not withdrawn. */
+  members: number;
+  /** Delegates not withdrawn. */
+  delegates: number;
+  meetingsPlanned: number;
+  meetingsHeld: number;
+  /** Distinct contacts in meetings held. */
+  contactsMet: number;
+  openFollowUps: number;
+}
+/** A member's person taking part in a mission. */
+export interface Delegate {
+  id: string;
+  participationId: string;
+  memberId: string;
+  memberName: string;
+  personId: string;
+  name: string;
+  status: ParticipationStatus;
+  role: string;
+  arrivesOn: string | null;
+  departsOn: string | null;
+  needs: string;
+}
+export interface DelegateInput {
+  status: ParticipationStatus | null;
+  role: string;
+  /** "" or YYYY-MM-DD */
+  arrivesOn: string;
+  departsOn: string;
+  needs: string;
+}
 export interface MissionDetail {
   mission: Mission;
   participations: Participation[];
+  delegates: Delegate[];
   partners: Partner[];
   meetings: Meeting[];
+  figures: Figures;
 }
 
 export type MeetingKind =
@@ -155,8 +200,25 @@ export type MeetingKind =
   | "mentoring"
   | "networking"
   | "other";
+export const MEETING_KINDS: MeetingKind[] = [
+  "b2b",
+  "forum",
+  "site_visit",
+  "training",
+  "mentoring",
+  "networking",
+  "other",
+];
 export type MeetingStatus = "planned" | "held" | "cancelled";
+export const MEETING_STATUSES: MeetingStatus[] = ["planned", "held", "cancelled"];
 export type Interest = "hot" | "warm" | "cold";
+export const INTERESTS: Interest[] = ["hot", "warm", "cold"];
+/** A delegate or a contact taking part in a meeting. */
+export interface Attendee {
+  id: string;
+  name: string;
+  email: string;
+}
 export interface Meeting {
   id: string;
   missionId: string | null;
@@ -170,8 +232,122 @@ export interface Meeting {
   notes: string;
   outcome: string;
   interest: Interest | null;
-  persons: { id: string; name: string }[];
-  contacts: { id: string; name: string }[];
+  persons: Attendee[];
+  contacts: Attendee[];
+  createdAt: string;
+  updatedAt: string;
+}
+/** A meeting as typed: wall-clock start and end ("YYYY-MM-DDTHH:MM") in `timeZone`. */
+export interface MeetingInput {
+  missionId: string | null;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startsLocal: string;
+  endsLocal: string;
+  timeZone: string;
+  place: string;
+  notes: string;
+  outcome: string;
+  interest: Interest | null;
+  personIds: string[];
+  contactIds: string[];
+}
+/** A contact met for the first time, created with the logged meeting. */
+export interface NewContact {
+  firstName: string;
+  lastName: string;
+  organisationId: string | null;
+  /** Creates or reuses an organisation by name when organisationId is null. */
+  organisationName: string;
+  role: string;
+  email: string;
+  phone: string;
+}
+export interface NewFollowUp {
+  what: string;
+  ownerPersonId: string | null;
+  /** YYYY-MM-DD */
+  dueOn: string | null;
+}
+export interface LogInput {
+  /** A planned agenda item to turn into the logged meeting. */
+  meetingId: string | null;
+  meeting: MeetingInput;
+  newContacts: NewContact[];
+  followUps: NewFollowUp[];
+}
+
+/** Who is double-booked, and in which other item. */
+export interface Clash {
+  withMeetingId: string;
+  withTitle: string;
+  kind: "person" | "contact";
+  id: string;
+  name: string;
+}
+export interface AgendaItem {
+  meeting: Meeting;
+  /** YYYY-MM-DDTHH:MM in the mission's zone. */
+  localStart: string;
+  localEnd: string;
+  /** The same instants in the home zone. */
+  homeStart: string;
+  homeEnd: string;
+  clashes: Clash[];
+}
+export interface AgendaDay {
+  /** The mission's local day, YYYY-MM-DD. */
+  date: string;
+  items: AgendaItem[];
+}
+export interface Agenda {
+  mission: Mission;
+  homeTimeZone: string;
+  days: AgendaDay[];
+}
+
+export interface FollowUp {
+  id: string;
+  meetingId: string | null;
+  missionId: string | null;
+  what: string;
+  ownerPersonId: string | null;
+  contactId: string | null;
+  dueOn: string | null;
+  doneAt: string | null;
+}
+export interface FollowUpView extends FollowUp {
+  meetingTitle: string | null;
+  missionTitle: string | null;
+  ownerName: string | null;
+  ownerMemberId: string | null;
+  ownerMemberName: string | null;
+  contactName: string | null;
+  overdue: boolean;
+}
+export interface FollowUpFilter {
+  missionId?: string | null;
+  memberId?: string | null;
+  ownerPersonId?: string | null;
+  contactId?: string | null;
+  overdueOnly?: boolean;
+  includeDone?: boolean;
+}
+
+export interface Dashboard {
+  upcomingMissions: MissionSummary[];
+  activeMission: Mission | null;
+  /** The active mission's items of today. */
+  today: AgendaItem[];
+  overdueFollowUps: FollowUpView[];
+  recentMeetings: Meeting[];
+}
+
+export interface Draft {
+  key: string;
+  body: string;
+  updatedAt: string;
 }
 
 export type OrganisationKind =
@@ -442,6 +618,7 @@ export const members = {
   updatePerson: (id: string, input: PersonInput) =>
     call<Person>("members_update_person", { id, input }),
   deletePerson: (id: string) => call<null>("members_delete_person", { id }),
+  listPersons: () => call<PersonSummary[]>("members_list_persons"),
 };
 
 export const organisations = {
@@ -467,4 +644,48 @@ export const missions = {
   create: (input: MissionInput) => call<Mission>("missions_create", { input }),
   update: (id: string, input: MissionInput) => call<Mission>("missions_update", { id, input }),
   delete: (id: string) => call<null>("missions_delete", { id }),
+  /** Adds a member to the delegation, or changes its status; returns the participation id. */
+  setParticipation: (missionId: string, memberId: string, status: ParticipationStatus, notes?: string) =>
+    call<string>(
+      "missions_set_participation",
+      notes === undefined ? { missionId, memberId, status } : { missionId, memberId, status, notes },
+    ),
+  removeParticipation: (id: string) => call<null>("missions_remove_participation", { id }),
+  /** Adds a person to the delegation (their member joins as invited if needed), or updates them. */
+  setDelegate: (missionId: string, personId: string, input: DelegateInput) =>
+    call<Delegate>("missions_set_delegate", { missionId, personId, input }),
+  removeDelegate: (id: string) => call<null>("missions_remove_delegate", { id }),
+};
+
+export const dashboard = {
+  get: () => call<Dashboard>("dashboard_get"),
+};
+
+export const agenda = {
+  get: (missionId: string) => call<Agenda>("agenda_get", { missionId }),
+  /** Saves the mission's (or one delegate's) calendar; the path written, or null if cancelled. */
+  exportIcs: (missionId: string, personId?: string) =>
+    call<string | null>("agenda_export_ics", personId ? { missionId, personId } : { missionId }),
+};
+
+export const meetings = {
+  get: (id: string) => call<Meeting>("meetings_get", { id }),
+  create: (input: MeetingInput) => call<Meeting>("meetings_create", { input }),
+  update: (id: string, input: MeetingInput) => call<Meeting>("meetings_update", { id, input }),
+  setStatus: (id: string, status: MeetingStatus) => call<Meeting>("meetings_set_status", { id, status }),
+  delete: (id: string) => call<null>("meetings_delete", { id }),
+  /** The quick log, all or nothing; discards the draft `draftKey` when given. */
+  log: (input: LogInput, draftKey?: string) =>
+    call<Meeting>("meetings_log", draftKey ? { input, draftKey } : { input }),
+};
+
+export const followUps = {
+  list: (filter: FollowUpFilter = {}) => call<FollowUpView[]>("follow_ups_list", { filter }),
+  setDone: (id: string, done: boolean) => call<FollowUp>("follow_ups_set_done", { id, done }),
+};
+
+export const drafts = {
+  get: (key: string) => call<Draft | null>("drafts_get", { key }),
+  save: (key: string, body: string) => call<Draft>("drafts_save", { key, body }),
+  discard: (key: string) => call<null>("drafts_discard", { key }),
 };

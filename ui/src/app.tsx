@@ -4,11 +4,13 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import * as api from "./api";
 import type { AppError, Language, Settings } from "./api";
 import { ErrorBanner, Notice } from "./components/Banners";
-import { AppContext, type AppServices } from "./components/context";
+import { AppContext, type AppServices, type LogRequest } from "./components/context";
 import {
   IconBridge,
   IconContact,
   IconDashboard,
+  IconFollowUp,
+  IconLog,
   IconMembers,
   IconMission,
   IconOrganisation,
@@ -19,10 +21,14 @@ import { ContactDetailView } from "./contacts/ContactDetail";
 import { ContactForm } from "./contacts/ContactForm";
 import { ContactList } from "./contacts/ContactList";
 import { Dashboard } from "./dashboard/Dashboard";
+import { FollowUpList } from "./follow_ups/FollowUpList";
 import { getLanguage, setLanguage as setI18nLanguage, t, type Key } from "./i18n";
 import { MemberDetailView } from "./members/MemberDetail";
 import { MemberForm } from "./members/MemberForm";
 import { MemberList } from "./members/MemberList";
+import { MeetingDetailView } from "./meetings/MeetingDetail";
+import { MeetingEdit } from "./meetings/MeetingEdit";
+import { QuickLog } from "./meetings/QuickLog";
 import { MissionDetailView } from "./missions/MissionDetail";
 import { MissionForm } from "./missions/MissionForm";
 import { MissionList } from "./missions/MissionList";
@@ -33,18 +39,28 @@ import { href, routes, useRoute, type Route } from "./router";
 import { GlobalSearch } from "./search/GlobalSearch";
 import { SettingsView } from "./settings/Settings";
 
-type Section = "dashboard" | "missions" | "contacts" | "organisations" | "members" | "settings";
+type Section =
+  | "dashboard"
+  | "missions"
+  | "follow-ups"
+  | "contacts"
+  | "organisations"
+  | "members"
+  | "settings";
 
 function sectionOf(route: Route): Section | null {
   const first = route.segments[0];
   if (first === undefined) return "dashboard";
   switch (first) {
     case "missions":
+    case "follow-ups":
     case "contacts":
     case "organisations":
     case "members":
     case "settings":
       return first;
+    case "meetings":
+      return "missions";
     default:
       return null;
   }
@@ -61,6 +77,14 @@ function Screen({ route }: { route: Route }) {
       if (isNew) return <MissionForm />;
       if (sub === "edit") return <MissionForm id={id} />;
       if (!sub) return <MissionDetailView id={id} />;
+      break;
+    case "meetings":
+      if (!id || isNew) break;
+      if (sub === "edit") return <MeetingEdit id={id} />;
+      if (!sub) return <MeetingDetailView id={id} />;
+      break;
+    case "follow-ups":
+      if (!id) return <FollowUpList />;
       break;
     case "contacts":
       if (!id) return <ContactList />;
@@ -85,6 +109,11 @@ function Screen({ route }: { route: Route }) {
       break;
   }
   return <NotFound backTo={routes.dashboard()} section={t("nav.dashboard")} />;
+}
+
+/** Brings the focus back into the open quick log. */
+function focusLogForm() {
+  document.querySelector<HTMLElement>('[data-testid="log-contact-search"]')?.focus();
 }
 
 function NavLink({
@@ -150,7 +179,13 @@ export function App({
   const [settings, setSettings] = useState<Settings>(initialSettings);
   const [lang, setLang] = useState<Language>(getLanguage());
   const [error, setError] = useState<AppError | null>(startupError);
-  const [notice, setNotice] = useState<{ key: Key; n: number } | null>(null);
+  const [notice, setNotice] = useState<{ key: Key; params?: Record<string, string | number>; n: number } | null>(
+    null,
+  );
+  const [logRequest, setLogRequest] = useState<(LogRequest & { n: number }) | null>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+  const logOpen = useRef(false);
+  logOpen.current = logRequest !== null;
   const route = useRoute();
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -199,9 +234,37 @@ export function App({
       },
       showError,
       clearError: () => setError(null),
-      notify: (key: Key) => setNotice({ key, n: Date.now() }),
+      notify: (key: Key, params?: Record<string, string | number>) => setNotice({ key, params, n: Date.now() }),
+      openLog: (request: LogRequest = {}) => {
+        if (logOpen.current) {
+          focusLogForm();
+          return;
+        }
+        setLogRequest({ ...request, n: Date.now() });
+      },
+      dataVersion,
+      dataChanged: () => setDataVersion((v) => v + 1),
     };
-  }, [lang, settings]);
+  }, [lang, settings, dataVersion]);
+
+  // Ctrl+L (or Ctrl+Shift+L) anywhere opens the quick meeting log.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const isL = e.key === "l" || e.key === "L" || e.code === "KeyL";
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || !isL) return;
+      // Not over a confirmation dialog.
+      if (document.querySelector(".modal-backdrop:not(.drawer-backdrop)")) return;
+      e.preventDefault();
+      if (logOpen.current) focusLogForm();
+      else setLogRequest({ n: Date.now() });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  // The mission whose page is open is the one a meeting is logged for.
+  const [first, second] = route.segments;
+  const contextMissionId = first === "missions" && second && second !== "new" ? second : null;
 
   const section = sectionOf(route);
 
@@ -231,6 +294,14 @@ export function App({
             <NavLink to={routes.missions()} testid="nav-missions" active={section === "missions"} icon={<IconMission />}>
               {t("nav.missions")}
             </NavLink>
+            <NavLink
+              to={routes.followUps()}
+              testid="nav-follow-ups"
+              active={section === "follow-ups"}
+              icon={<IconFollowUp />}
+            >
+              {t("nav.followUps")}
+            </NavLink>
             <p class="nav-group">{t("nav.group.network")}</p>
             <NavLink to={routes.contacts()} testid="nav-contacts" active={section === "contacts"} icon={<IconContact />}>
               {t("nav.contacts")}
@@ -257,6 +328,20 @@ export function App({
         <div class="main-col">
           <header class="topbar">
             <GlobalSearch />
+            <button
+              type="button"
+              class="btn btn-primary log-button"
+              data-testid="log-meeting"
+              title={t("log.shortcut")}
+              aria-keyshortcuts="Control+L"
+              onClick={() => services.openLog()}
+            >
+              <IconLog />
+              <span>{t("log.open")}</span>
+              <kbd class="btn-kbd" aria-hidden="true">
+                Ctrl L
+              </kbd>
+            </button>
             <LanguageSwitch lang={lang} onChange={services.setLanguage} />
           </header>
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
@@ -266,7 +351,15 @@ export function App({
             </div>
           </main>
         </div>
-        {notice && <Notice key={notice.n} messageKey={notice.key} />}
+        {logRequest && (
+          <QuickLog
+            key={logRequest.n}
+            request={logRequest}
+            contextMissionId={contextMissionId}
+            onClose={() => setLogRequest(null)}
+          />
+        )}
+        {notice && <Notice key={notice.n} messageKey={notice.key} params={notice.params} />}
       </div>
     </AppContext.Provider>
   );

@@ -175,7 +175,7 @@ const it = {
   "reason.choice": "valore non ammesso",
   "reason.url": "indirizzo web non valido",
   "reason.phone": "numero di telefono non valido",
-  "reason.time": "orario non valido",
+  "reason.time": "orario inesistente in quel fuso orario (es. cambio dell'ora legale) o non valido",
   "reason.unknown": "valore non valido",
   "reason.conflict": "valore già usato da un altro elemento",
 
@@ -367,6 +367,210 @@ const it = {
   "settings.path": "Percorso",
   "settings.zoneNow": "Ora lì: {time}",
   "settings.languageSaved": "Lingua salvata",
+
+  "nav.followUps": "Follow-up",
+
+  "action.remove": "Rimuovi",
+  "action.removing": "Rimozione…",
+  "notice.removed": "Rimosso",
+  "notice.exported": "Calendario salvato in {path}",
+  "confirm.bodyMeeting": "L'incontro {name} sarà eliminato definitivamente, con i suoi follow-up.",
+
+  "reason.control_characters": "il testo contiene caratteri non ammessi",
+
+  "field.date": "Data",
+  "field.startsTime": "Ora di inizio",
+  "field.endsTime": "Ora di fine",
+  "field.endsDate": "Data di fine",
+  "field.duration": "Durata",
+  "field.interest": "Interesse",
+  "field.startsLocal": "Inizio",
+  "field.endsLocal": "Fine",
+  "field.place": "Luogo",
+  "field.outcome": "Esito",
+  "field.what": "Cosa fare",
+  "field.dueOn": "Scadenza",
+  "field.organisationName": "Organizzazione",
+  "field.personId": "Persona",
+  "field.delegateRole": "Ruolo nella delegazione",
+  "field.arrivesOn": "Arrivo",
+  "field.departsOn": "Partenza",
+  "field.needs": "Esigenze",
+  "field.needsHint": "Es. interprete, visto, esigenze alimentari",
+  "field.key": "Chiave",
+  "field.body": "Contenuto",
+
+  "col.mission": "Missione",
+  "col.owner": "Responsabile",
+  "col.contact": "Contatto",
+  "col.due": "Scadenza",
+  "col.followUp": "Follow-up",
+  "col.stay": "Permanenza",
+  "col.needs": "Esigenze",
+
+  "interest.none": "Non indicato",
+
+  "needs.interpreter": "Interprete",
+  "needs.visa": "Visto",
+  "needs.hotel": "Alloggio",
+  "needs.diet": "Esigenze alimentari",
+  "needs.access": "Accessibilità",
+
+  "dashboard.today": "Oggi",
+  "dashboard.todayAt": "Oggi a {place}",
+  "dashboard.fullAgenda": "Agenda completa",
+  "dashboard.noActiveMission": "Nessuna missione in corso oggi.",
+  "dashboard.nothingToday": "Nessun impegno in agenda oggi.",
+  "dashboard.overdue": "Follow-up scaduti",
+  "dashboard.noOverdue": "Nessun follow-up scaduto.",
+  "dashboard.allFollowUps": "Tutti i follow-up",
+  "dashboard.recent": "Incontri registrati di recente",
+  "dashboard.noRecent": "Nessun incontro registrato.",
+  "dashboard.upcoming": "Missioni in arrivo",
+  "dashboard.noUpcoming": "Nessuna missione in programma.",
+  "dashboard.underWay": "in corso",
+
+  "mission.overview": "Panoramica",
+  "mission.sections": "Sezioni della missione",
+  "mission.figures": "Numeri della missione",
+  "figure.members": "Membri",
+  "figure.delegates": "Delegati",
+  "figure.meetingsPlanned": "Incontri pianificati",
+  "figure.meetingsHeld": "Incontri svolti",
+  "figure.contactsMet": "Contatti incontrati",
+  "figure.openFollowUps": "Follow-up aperti",
+
+  "delegation.addMember": "Aggiungi membro",
+  "delegation.chooseMember": "— scegli un membro —",
+  "delegation.noMoreMembers": "Tutti i membri fanno già parte della missione.",
+  "delegation.choosePerson": "— scegli una persona —",
+  "delegation.addDelegateTo": "Aggiungi un delegato di {name}",
+  "delegation.noPeopleLeft": "Non ci sono altre persone di {name} da aggiungere. Registrale nella scheda del membro.",
+  "delegation.openMember": "Apri la scheda del membro",
+  "delegation.memberStatus": "Stato di {name}",
+  "delegation.delegateStatus": "Stato di {name}",
+  "delegation.removeMemberTitle": "Rimuovere «{name}» dalla missione?",
+  "delegation.removeMemberBody.one": "Anche il suo delegato lascerà la delegazione. Gli incontri a cui ha partecipato restano invariati.",
+  "delegation.removeMemberBody.other": "Anche i suoi {n} delegati lasceranno la delegazione. Gli incontri a cui hanno partecipato restano invariati.",
+  "delegation.removeDelegateTitle": "Rimuovere «{name}» dalla delegazione?",
+  "delegation.filterLabel": "Filtra per stato",
+  "delegation.all": "Tutti",
+  "delegation.membersCount.one": "{n} membro",
+  "delegation.membersCount.other": "{n} membri",
+  "delegation.delegatesCount.one": "{n} delegato",
+  "delegation.delegatesCount.other": "{n} delegati",
+  "delegation.membersWithStatus.one": "{n} membro {status}",
+  "delegation.membersWithStatus.other": "{n} membri con stato «{status}»",
+  "delegation.noneWithStatus": "Nessun membro o delegato con questo stato.",
+  "delegation.from": "dal {date}",
+  "delegation.until": "fino al {date}",
+
+  "agenda.addItem": "Aggiungi impegno",
+  "agenda.newItem": "Nuovo impegno in agenda",
+  "agenda.editItem": "Modifica impegno",
+  "agenda.addOnDay": "Aggiungi",
+  "agenda.nothingPlanned": "Nessun impegno.",
+  "agenda.today": "Oggi",
+  "agenda.exportIcs": "Esporta calendario (.ics)",
+  "agenda.exportForLabel": "Calendario di un delegato",
+  "agenda.chooseDelegate": "Calendario di…",
+  "agenda.exportDelegate": "Esporta",
+  "agenda.exportFor": "Esporta il calendario di {name} (.ics)",
+  "agenda.print": "Stampa agenda",
+  "agenda.clash": "Sovrapposizione: {names} anche in",
+  "agenda.logThis": "Registra questo incontro",
+  "agenda.logShort": "Registra",
+  "agenda.markHeld": "Segna svolto",
+  "agenda.markCancelled": "Segna annullato",
+  "agenda.markPlanned": "Riporta a pianificato",
+
+  "meetingForm.when": "Quando",
+  "meetingForm.who": "Chi",
+  "meetingForm.timesIn": "Orari di {zone}",
+  "meetingForm.homeEquivalent": "a {city} le {time}",
+  "meetingForm.noSuchTime": "questo orario non esiste in quel fuso (cambio dell'ora legale)",
+  "meetingForm.duration": "Durata: {duration}",
+  "meetingForm.delegatesPresent": "Delegati presenti",
+  "meetingForm.contacts": "Interlocutori",
+  "meetingForm.noPeople": "Nessuna persona registrata nei membri.",
+  "meetingForm.showAllPeople": "Mostra tutte le persone dei membri",
+  "meetingForm.onlyDelegation": "Mostra solo la delegazione",
+
+  "meeting.edit": "Modifica incontro",
+  "meeting.when": "Quando",
+  "meeting.localTime": "Ora di {city}",
+  "meeting.homeTime": "Ora di {city} (casa)",
+  "meeting.notesOutcome": "Note ed esito",
+  "meeting.delegates": "Delegati",
+  "meeting.noDelegates": "Nessun delegato indicato.",
+  "meeting.contacts": "Interlocutori",
+  "meeting.noContacts": "Nessun interlocutore indicato.",
+  "meeting.noFollowUps": "Nessun follow-up per questo incontro.",
+
+  "contact.followUps": "Follow-up",
+  "contact.followUpsTotal.one": "{n} in tutto",
+  "contact.followUpsTotal.other": "{n} in tutto",
+  "contact.noFollowUps": "Nessun follow-up con questo contatto.",
+
+  "followUps.title": "Follow-up",
+  "followUps.subtitle": "I prossimi passi nati dagli incontri, in tutte le missioni",
+  "followUps.filters": "Filtri",
+  "followUps.allMissions": "Tutte le missioni",
+  "followUps.allMembers": "Tutti i membri",
+  "followUps.allOwners": "Tutti i responsabili",
+  "followUps.overdueOnly": "Solo scaduti",
+  "followUps.includeDone": "Mostra anche quelli fatti",
+  "followUps.empty": "Nessun follow-up aperto.",
+  "followUps.emptyFiltered": "Nessun follow-up corrisponde ai filtri.",
+  "followUp.done": "Fatto",
+  "followUp.markDone": "Segna come fatto: {what}",
+  "followUp.markOpen": "Segna come da fare: {what}",
+  "followUp.overdue": "Scaduto",
+  "followUp.noDue": "senza scadenza",
+  "followUp.doneOn": "fatto il {date}",
+
+  "picker.placeholder": "Cerca un contatto per nome o organizzazione…",
+  "picker.options": "Contatti trovati",
+  "picker.picked": "Contatti scelti",
+  "picker.remove": "Togli {name}",
+  "picker.create": "Crea il nuovo contatto «{text}»",
+  "picker.noMatch": "Nessun contatto trovato",
+  "picker.hint": "↑↓ per scegliere · Invio per aggiungere · Esc per chiudere",
+  "picker.hintCreate": "↑↓ per scegliere · Invio per aggiungere o creare · Esc per chiudere",
+
+  "log.open": "Registra incontro",
+  "log.shortcut": "Registra un incontro (Ctrl+L)",
+  "log.title": "Registra un incontro",
+  "log.noMission": "— nessuna missione —",
+  "log.who": "Chi",
+  "log.stakeholders": "Interlocutori",
+  "log.searchPlaceholder": "Digita un nome: Invio per aggiungerlo, o crealo se è nuovo…",
+  "log.newContact": "Nuovo contatto",
+  "log.removeNewContact": "Togli il nuovo contatto",
+  "log.what": "Cosa e quando",
+  "log.titlePlaceholder": "Es. Incontro con Takeda",
+  "log.titleDefaultHint": "Se lasci vuoto, il titolo sarà quello suggerito.",
+  "log.defaultTitle": "Incontro con {who}",
+  "log.how": "Com'è andata",
+  "log.followUps": "Follow-up",
+  "log.followUpPlaceholder": "Es. inviare la presentazione",
+  "log.addFollowUp": "Aggiungi un altro follow-up",
+  "log.removeFollowUp": "Togli questo follow-up",
+  "log.save": "Salva incontro",
+  "log.keys": "Ctrl+Invio per salvare · Esc per chiudere",
+  "log.draftRestored": "Bozza ripristinata (salvata {time}).",
+  "log.draftAvailable": "C'è una bozza non salvata di un altro incontro.",
+  "log.restoreDraft": "Riprendi la bozza",
+  "log.discardDraft": "Scarta la bozza",
+  "log.linkedItem": "Registri l'impegno in agenda «{title}».",
+  "log.unlink": "Scollega",
+  "log.offer": "In agenda adesso: «{title}» ({time}).",
+  "log.useItem": "Registra questo impegno",
+  "log.notThis": "No, un altro incontro",
+  "log.closeTitle": "Chiudere la registrazione?",
+  "log.closeBody": "Quello che hai scritto resta salvato come bozza e verrà riproposto la prossima volta.",
+  "log.keepEditing": "Continua a scrivere",
+  "log.closeKeepDraft": "Chiudi",
 } as const;
 
 export type Key = keyof typeof it;
@@ -531,7 +735,7 @@ const en: Record<Key, string> = {
   "reason.choice": "not an allowed value",
   "reason.url": "not a valid web address",
   "reason.phone": "not a valid phone number",
-  "reason.time": "not a valid time",
+  "reason.time": "this time does not exist in that time zone (e.g. daylight-saving change) or is not valid",
   "reason.unknown": "not a valid value",
   "reason.conflict": "already used by another record",
 
@@ -723,6 +927,210 @@ const en: Record<Key, string> = {
   "settings.path": "Path",
   "settings.zoneNow": "Time there now: {time}",
   "settings.languageSaved": "Language saved",
+
+  "nav.followUps": "Follow-ups",
+
+  "action.remove": "Remove",
+  "action.removing": "Removing…",
+  "notice.removed": "Removed",
+  "notice.exported": "Calendar saved to {path}",
+  "confirm.bodyMeeting": "The meeting {name} will be deleted for good, with its follow-ups.",
+
+  "reason.control_characters": "the text contains characters that are not allowed",
+
+  "field.date": "Date",
+  "field.startsTime": "Start time",
+  "field.endsTime": "End time",
+  "field.endsDate": "End date",
+  "field.duration": "Duration",
+  "field.interest": "Interest",
+  "field.startsLocal": "Start",
+  "field.endsLocal": "End",
+  "field.place": "Place",
+  "field.outcome": "Outcome",
+  "field.what": "What to do",
+  "field.dueOn": "Due date",
+  "field.organisationName": "Organisation",
+  "field.personId": "Person",
+  "field.delegateRole": "Role in the delegation",
+  "field.arrivesOn": "Arrival",
+  "field.departsOn": "Departure",
+  "field.needs": "Needs",
+  "field.needsHint": "E.g. interpreter, visa, dietary needs",
+  "field.key": "Key",
+  "field.body": "Content",
+
+  "col.mission": "Mission",
+  "col.owner": "Owner",
+  "col.contact": "Contact",
+  "col.due": "Due",
+  "col.followUp": "Follow-up",
+  "col.stay": "Stay",
+  "col.needs": "Needs",
+
+  "interest.none": "Not stated",
+
+  "needs.interpreter": "Interpreter",
+  "needs.visa": "Visa",
+  "needs.hotel": "Accommodation",
+  "needs.diet": "Dietary needs",
+  "needs.access": "Accessibility",
+
+  "dashboard.today": "Today",
+  "dashboard.todayAt": "Today in {place}",
+  "dashboard.fullAgenda": "Full agenda",
+  "dashboard.noActiveMission": "No mission under way today.",
+  "dashboard.nothingToday": "Nothing on the agenda today.",
+  "dashboard.overdue": "Overdue follow-ups",
+  "dashboard.noOverdue": "No overdue follow-ups.",
+  "dashboard.allFollowUps": "All follow-ups",
+  "dashboard.recent": "Recently logged meetings",
+  "dashboard.noRecent": "No meetings logged yet.",
+  "dashboard.upcoming": "Upcoming missions",
+  "dashboard.noUpcoming": "No missions coming up.",
+  "dashboard.underWay": "under way",
+
+  "mission.overview": "Overview",
+  "mission.sections": "Mission sections",
+  "mission.figures": "Mission figures",
+  "figure.members": "Members",
+  "figure.delegates": "Delegates",
+  "figure.meetingsPlanned": "Meetings planned",
+  "figure.meetingsHeld": "Meetings held",
+  "figure.contactsMet": "Contacts met",
+  "figure.openFollowUps": "Open follow-ups",
+
+  "delegation.addMember": "Add member",
+  "delegation.chooseMember": "— choose a member —",
+  "delegation.noMoreMembers": "Every member is already in the mission.",
+  "delegation.choosePerson": "— choose a person —",
+  "delegation.addDelegateTo": "Add a delegate of {name}",
+  "delegation.noPeopleLeft": "There are no more people of {name} to add. Record them on the member's page.",
+  "delegation.openMember": "Open the member's page",
+  "delegation.memberStatus": "Status of {name}",
+  "delegation.delegateStatus": "Status of {name}",
+  "delegation.removeMemberTitle": "Remove “{name}” from the mission?",
+  "delegation.removeMemberBody.one": "Its delegate leaves the delegation too. Meetings they attended stay as they are.",
+  "delegation.removeMemberBody.other": "Its {n} delegates leave the delegation too. Meetings they attended stay as they are.",
+  "delegation.removeDelegateTitle": "Remove “{name}” from the delegation?",
+  "delegation.filterLabel": "Filter by status",
+  "delegation.all": "All",
+  "delegation.membersCount.one": "{n} member",
+  "delegation.membersCount.other": "{n} members",
+  "delegation.delegatesCount.one": "{n} delegate",
+  "delegation.delegatesCount.other": "{n} delegates",
+  "delegation.membersWithStatus.one": "{n} member {status}",
+  "delegation.membersWithStatus.other": "{n} members {status}",
+  "delegation.noneWithStatus": "No member or delegate with this status.",
+  "delegation.from": "from {date}",
+  "delegation.until": "until {date}",
+
+  "agenda.addItem": "Add item",
+  "agenda.newItem": "New agenda item",
+  "agenda.editItem": "Edit agenda item",
+  "agenda.addOnDay": "Add",
+  "agenda.nothingPlanned": "Nothing planned.",
+  "agenda.today": "Today",
+  "agenda.exportIcs": "Export calendar (.ics)",
+  "agenda.exportForLabel": "A delegate's calendar",
+  "agenda.chooseDelegate": "Calendar of…",
+  "agenda.exportDelegate": "Export",
+  "agenda.exportFor": "Export {name}'s calendar (.ics)",
+  "agenda.print": "Print agenda",
+  "agenda.clash": "Clash: {names} also in",
+  "agenda.logThis": "Log this meeting",
+  "agenda.logShort": "Log",
+  "agenda.markHeld": "Mark held",
+  "agenda.markCancelled": "Mark cancelled",
+  "agenda.markPlanned": "Back to planned",
+
+  "meetingForm.when": "When",
+  "meetingForm.who": "Who",
+  "meetingForm.timesIn": "Times in {zone}",
+  "meetingForm.homeEquivalent": "{time} in {city}",
+  "meetingForm.noSuchTime": "this time does not exist in that zone (daylight-saving change)",
+  "meetingForm.duration": "Duration: {duration}",
+  "meetingForm.delegatesPresent": "Delegates present",
+  "meetingForm.contacts": "Stakeholders",
+  "meetingForm.noPeople": "No people recorded for the members.",
+  "meetingForm.showAllPeople": "Show every member's people",
+  "meetingForm.onlyDelegation": "Show the delegation only",
+
+  "meeting.edit": "Edit meeting",
+  "meeting.when": "When",
+  "meeting.localTime": "Time in {city}",
+  "meeting.homeTime": "Time in {city} (home)",
+  "meeting.notesOutcome": "Notes and outcome",
+  "meeting.delegates": "Delegates",
+  "meeting.noDelegates": "No delegates recorded.",
+  "meeting.contacts": "Stakeholders",
+  "meeting.noContacts": "No stakeholders recorded.",
+  "meeting.noFollowUps": "No follow-ups for this meeting.",
+
+  "contact.followUps": "Follow-ups",
+  "contact.followUpsTotal.one": "{n} in all",
+  "contact.followUpsTotal.other": "{n} in all",
+  "contact.noFollowUps": "No follow-ups with this contact.",
+
+  "followUps.title": "Follow-ups",
+  "followUps.subtitle": "The next steps that came out of meetings, across missions",
+  "followUps.filters": "Filters",
+  "followUps.allMissions": "All missions",
+  "followUps.allMembers": "All members",
+  "followUps.allOwners": "All owners",
+  "followUps.overdueOnly": "Overdue only",
+  "followUps.includeDone": "Include done",
+  "followUps.empty": "No open follow-ups.",
+  "followUps.emptyFiltered": "No follow-ups match the filters.",
+  "followUp.done": "Done",
+  "followUp.markDone": "Mark as done: {what}",
+  "followUp.markOpen": "Mark as to do: {what}",
+  "followUp.overdue": "Overdue",
+  "followUp.noDue": "no due date",
+  "followUp.doneOn": "done on {date}",
+
+  "picker.placeholder": "Search a contact by name or organisation…",
+  "picker.options": "Contacts found",
+  "picker.picked": "Chosen contacts",
+  "picker.remove": "Remove {name}",
+  "picker.create": "Create the new contact “{text}”",
+  "picker.noMatch": "No contact found",
+  "picker.hint": "↑↓ to choose · Enter to add · Esc to close",
+  "picker.hintCreate": "↑↓ to choose · Enter to add or create · Esc to close",
+
+  "log.open": "Log meeting",
+  "log.shortcut": "Log a meeting (Ctrl+L)",
+  "log.title": "Log a meeting",
+  "log.noMission": "— no mission —",
+  "log.who": "Who",
+  "log.stakeholders": "Stakeholders",
+  "log.searchPlaceholder": "Type a name: Enter adds it, or creates it if new…",
+  "log.newContact": "New contact",
+  "log.removeNewContact": "Remove the new contact",
+  "log.what": "What and when",
+  "log.titlePlaceholder": "E.g. Meeting with Takeda",
+  "log.titleDefaultHint": "Left empty, the title is the one suggested.",
+  "log.defaultTitle": "Meeting with {who}",
+  "log.how": "How it went",
+  "log.followUps": "Follow-ups",
+  "log.followUpPlaceholder": "E.g. send the presentation",
+  "log.addFollowUp": "Add another follow-up",
+  "log.removeFollowUp": "Remove this follow-up",
+  "log.save": "Save meeting",
+  "log.keys": "Ctrl+Enter to save · Esc to close",
+  "log.draftRestored": "Draft restored (saved {time}).",
+  "log.draftAvailable": "There is an unsaved draft of another meeting.",
+  "log.restoreDraft": "Restore the draft",
+  "log.discardDraft": "Discard draft",
+  "log.linkedItem": "Logging the agenda item “{title}”.",
+  "log.unlink": "Unlink",
+  "log.offer": "On the agenda now: “{title}” ({time}).",
+  "log.useItem": "Log this item",
+  "log.notThis": "No, another meeting",
+  "log.closeTitle": "Close the meeting log?",
+  "log.closeBody": "What you typed stays saved as a draft and comes back next time.",
+  "log.keepEditing": "Keep editing",
+  "log.closeKeepDraft": "Close",
 };
 
 const dictionaries: Record<Language, Record<Key, string>> = { it, en };
@@ -1067,4 +1475,147 @@ export function fold(s: string): string {
 /** Collator for sorting names in the user's language. */
 export function compareText(a: string, b: string): number {
   return a.localeCompare(b, locale(), { sensitivity: "base", numeric: true });
+}
+
+// ---------------------------------------------------------------- wall-clock times
+// Meetings are typed and shown as wall-clock times "YYYY-MM-DDTHH:MM" in a zone (the mission's,
+// or home); these helpers do calendar arithmetic on that text without any zone.
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function naiveFromLocal(local: string): Date | null {
+  const m = WALL_CLOCK.exec(local);
+  if (!m) return null;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function localFromNaive(d: Date): string {
+  return (
+    `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}` +
+    `T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`
+  );
+}
+
+/** The wall-clock time of an instant in a zone: "2025-07-08T10:00". */
+export function wallClock(at: string | Date, zone: string): string {
+  const d = typeof at === "string" ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return "";
+  const options: Intl.DateTimeFormatOptions = {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  };
+  if (isValidTimeZone(zone)) options.timeZone = zone;
+  const parts = dtf(options, "en-CA").formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const hour = get("hour") === "24" ? "00" : get("hour");
+  return `${get("year")}-${get("month")}-${get("day")}T${hour}:${get("minute")}`;
+}
+
+/** Now in a zone, rounded to the nearest five minutes. */
+export function nowInZone(zone: string): string {
+  const step = 5 * 60_000;
+  return wallClock(new Date(Math.round(Date.now() / step) * step), zone);
+}
+
+/** "2025-07-08" of a wall-clock time. */
+export function localDate(local: string): string {
+  return local.slice(0, 10);
+}
+
+/** "10:00" of a wall-clock time. */
+export function localTime(local: string): string {
+  return local.slice(11, 16);
+}
+
+/** Adds minutes to a wall-clock time (calendar arithmetic). */
+export function addMinutesLocal(local: string, minutes: number): string {
+  const d = naiveFromLocal(local);
+  if (!d) return local;
+  return localFromNaive(new Date(d.getTime() + minutes * 60_000));
+}
+
+/** Minutes from one wall-clock time to another, or null. */
+export function minutesBetweenLocal(from: string, to: string): number | null {
+  const a = naiveFromLocal(from);
+  const b = naiveFromLocal(to);
+  if (!a || !b) return null;
+  return Math.round((b.getTime() - a.getTime()) / 60_000);
+}
+
+/** Adds days to a YYYY-MM-DD date. */
+export function addDays(ymd: string, days: number): string {
+  const d = parseYmd(ymd);
+  if (!d) return ymd;
+  return localFromNaive(new Date(d.getTime() + days * 86_400_000)).slice(0, 10);
+}
+
+/** "9:5", "0930", "9.30" → "09:30"; anything else unchanged (for browsers without a time picker). */
+export function normaliseTime(text: string): string {
+  const s = text.trim();
+  const m = /^(\d{1,2})[:.h]?(\d{2})$/.exec(s) ?? /^(\d{1,2})$/.exec(s);
+  if (!m) return s;
+  const h = Number(m[1]);
+  const min = m[2] === undefined ? 0 : Number(m[2]);
+  if (h > 23 || min > 59) return s;
+  return `${pad2(h)}:${pad2(min)}`;
+}
+
+/** "1 h 30 min", "45 min". */
+export function durationText(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h && m) return `${h} h ${m} min`;
+  if (h) return `${h} h`;
+  return `${m} min`;
+}
+
+/** "(+1)" / "(−1)" when the second day is after / before the first, else "". */
+export function dayShift(fromYmd: string, toYmd: string): string {
+  if (!fromYmd || !toYmd || fromYmd === toYmd) return "";
+  return toYmd > fromYmd ? "(+1)" : "(−1)";
+}
+
+/** "today", "in 3 days", "2 days ago" for a YYYY-MM-DD date. */
+export function relativeDay(ymd: string, today: string = todayYmd()): string {
+  const a = parseYmd(today);
+  const b = parseYmd(ymd);
+  if (!a || !b) return "";
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+  try {
+    return new Intl.RelativeTimeFormat(locale(), { numeric: "auto" }).format(days, "day");
+  } catch {
+    return String(days);
+  }
+}
+
+/**
+ * The instant of a wall-clock time in a zone, or null when that time does not exist there
+ * (inside a daylight-saving gap) or the text is not a time. Repeated times mean the first.
+ */
+export function instantOf(local: string, zone: string): Date | null {
+  const naive = naiveFromLocal(local);
+  if (!naive || !isValidTimeZone(zone)) return null;
+  const target = localFromNaive(naive);
+  const offsetAt = (t: number) => {
+    const seen = naiveFromLocal(wallClock(new Date(t), zone));
+    return seen ? seen.getTime() - t : 0;
+  };
+  // The zone's offset just before and just after: one of them holds at the time sought.
+  const guess = naive.getTime();
+  const candidates = [guess - offsetAt(guess - 43_200_000), guess - offsetAt(guess + 43_200_000)].sort(
+    (a, b) => a - b,
+  );
+  for (const c of candidates) {
+    if (wallClock(new Date(c), zone) === target) return new Date(c);
+  }
+  return null;
 }

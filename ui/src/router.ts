@@ -72,6 +72,19 @@ export const routes = {
   mission: (id: string) => path("missions", id),
   missionEdit: (id: string) => path("missions", id, "edit"),
   missionNew: () => "/missions/new",
+  /** A section of the mission page: overview, delegation or agenda. */
+  missionSection: (id: string, section: "overview" | "delegation" | "agenda") =>
+    path("missions", id) + "?section=" + section,
+  meeting: (id: string) => path("meetings", id),
+  meetingEdit: (id: string) => path("meetings", id, "edit"),
+  followUps: (filter?: { mission?: string; member?: string; owner?: string }) => {
+    const q = new URLSearchParams();
+    if (filter?.mission) q.set("mission", filter.mission);
+    if (filter?.member) q.set("member", filter.member);
+    if (filter?.owner) q.set("owner", filter.owner);
+    const qs = q.toString();
+    return "/follow-ups" + (qs ? "?" + qs : "");
+  },
   contacts: () => "/contacts",
   contact: (id: string) => path("contacts", id),
   contactEdit: (id: string) => path("contacts", id, "edit"),

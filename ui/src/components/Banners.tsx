@@ -29,11 +29,17 @@ export function ErrorBanner({ error, onDismiss }: { error: AppError; onDismiss: 
   );
 }
 
-export function Notice({ messageKey }: { messageKey: Key }) {
+export function Notice({
+  messageKey,
+  params,
+}: {
+  messageKey: Key;
+  params?: Record<string, string | number>;
+}) {
   return (
     <div class="notice" role="status" aria-live="polite" data-testid="notice">
       <IconCheck size={16} />
-      <span>{t(messageKey)}</span>
+      <span class="notice-text">{t(messageKey, params)}</span>
     </div>
   );
 }

@@ -150,3 +150,48 @@ export const IconBridge = (p: IconProps) => (
     <path d="M7 13.2V17M12 11.5V17M17 13.2V17" />
   </Svg>
 );
+
+export const IconPrint = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M7 9V3h10v6" />
+    <rect x="3" y="9" width="18" height="8" rx="1.5" />
+    <path d="M7 14h10v7H7z" />
+  </Svg>
+);
+
+export const IconCalendar = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="3" y="5" width="18" height="16" rx="1.5" />
+    <path d="M3 10h18M8 3v4M16 3v4" />
+  </Svg>
+);
+
+export const IconDownload = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 4v11M7 10.5 12 15.5 17 10.5" />
+    <path d="M4 19.5h16" />
+  </Svg>
+);
+
+/** A pen on a notepad: logging a meeting. */
+export const IconLog = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M13 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7" />
+    <path d="M18.5 2.5a2.1 2.1 0 0 1 3 3L12 15l-4 1 1-4z" />
+  </Svg>
+);
+
+/** A checked list: follow-ups. */
+export const IconFollowUp = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="m3.5 6.5 1.5 1.5 3-3M3.5 13.5l1.5 1.5 3-3" />
+    <path d="M11 7h10M11 14h10M11 20h10M4.5 20h.01" />
+  </Svg>
+);
+
+export const IconUndo = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Svg>
+);

@@ -1,7 +1,7 @@
 // Our own confirmation dialog (window.confirm is unreliable in the WebKitGTK webview).
 import type { ComponentChildren } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
-import { t } from "../i18n";
+import { t, type Key } from "../i18n";
 import { useApp } from "./context";
 import { IconTrash } from "./Icons";
 
@@ -99,16 +99,23 @@ export function ConfirmDeleteDialog({
   busy,
   onConfirm,
   onCancel,
+  title,
+  confirmLabel,
+  busyLabel,
 }: {
   name: string;
   body?: string;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Replaces "Delete «name»?" (e.g. for a removal that deletes nothing else). */
+  title?: string;
+  confirmLabel?: string;
+  busyLabel?: string;
 }) {
   return (
     <Modal
-      title={t("confirm.title", { name })}
+      title={title ?? t("confirm.title", { name })}
       onClose={() => {
         if (!busy) onCancel();
       }}
@@ -120,7 +127,7 @@ export function ConfirmDeleteDialog({
           </button>
           <button type="button" class="btn btn-danger" data-testid="confirm-delete" onClick={onConfirm} disabled={busy}>
             <IconTrash />
-            {busy ? t("action.deleting") : t("action.delete")}
+            {busy ? (busyLabel ?? t("action.deleting")) : (confirmLabel ?? t("action.delete"))}
           </button>
         </>
       }
@@ -139,6 +146,12 @@ export interface DeleteRequest {
   run: () => Promise<unknown>;
   /** After a successful delete (e.g. navigate to the list, or reload). */
   onDone: () => void;
+  /** Wording for a removal rather than a deletion. */
+  title?: string;
+  confirmLabel?: string;
+  busyLabel?: string;
+  /** The notice shown afterwards (default "Deleted"). */
+  doneNotice?: Key;
 }
 
 /** A delete flow: `ask(request)` opens the confirmation; render `modal` somewhere in the page. */
@@ -154,7 +167,7 @@ export function useConfirmDelete() {
       await request.run();
       setBusy(false);
       setRequest(null);
-      app.notify("notice.deleted");
+      app.notify(request.doneNotice ?? "notice.deleted");
       request.onDone();
     } catch (e) {
       setBusy(false);
@@ -171,6 +184,9 @@ export function useConfirmDelete() {
       busy={busy}
       onConfirm={confirm}
       onCancel={() => setRequest(null)}
+      title={request.title}
+      confirmLabel={request.confirmLabel}
+      busyLabel={request.busyLabel}
     />
   ) : null;
 

@@ -97,10 +97,15 @@ export function useListFilter(): [string, (v: string) => void] {
   const [filter, setFilterState] = useState(() => parseHash().query.get("q") ?? "");
   const setFilter = (v: string) => {
     setFilterState(v);
-    const { path } = parseHash();
-    const q = v ? "?q=" + encodeURIComponent(v) : "";
+    // Only `q` changes: other parameters of the screen (e.g. filters) stay.
+    const { path, query } = parseHash();
+    const parts = v ? ["q=" + encodeURIComponent(v)] : [];
+    query.forEach((value, key) => {
+      if (key !== "q") parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(value));
+    });
+    const qs = parts.join("&");
     try {
-      history.replaceState(history.state, "", "#" + path + q);
+      history.replaceState(history.state, "", "#" + path + (qs ? "?" + qs : ""));
     } catch {
       /* not important */
     }

@@ -1,8 +1,16 @@
-// App-wide services: settings, language, the error banner and the "Saved" notice.
+// App-wide services: settings, language, the error banner, the "Saved" notice and the quick log.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Language, Settings } from "../api";
+import type { Language, Meeting, Settings } from "../api";
 import type { Key } from "../i18n";
+
+/** What the quick meeting log opens with. */
+export interface LogRequest {
+  /** A planned agenda item to log (it becomes the logged meeting). */
+  meeting?: Meeting;
+  /** The mission to log for (else the mission whose page is open, else the active mission). */
+  missionId?: string;
+}
 
 export interface AppServices {
   /** The language in use (never null, unlike settings.language). */
@@ -15,8 +23,14 @@ export interface AppServices {
   /** Shows an error in the banner (any rejection; normalised to AppError). */
   showError: (e: unknown) => void;
   clearError: () => void;
-  /** Shows a short notice such as "Saved". */
-  notify: (key: Key) => void;
+  /** Shows a short notice such as "Saved" (with optional parameters, e.g. a file path). */
+  notify: (key: Key, params?: Record<string, string | number>) => void;
+  /** Opens the quick meeting log (Ctrl+L). */
+  openLog: (request?: LogRequest) => void;
+  /** Increases whenever data changed outside the screen (e.g. a meeting logged): screens reload. */
+  dataVersion: number;
+  /** Tells the screens that data changed. */
+  dataChanged: () => void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -99,7 +99,8 @@ interface FieldBase<T> {
   wide?: boolean;
 }
 
-function FieldWrap({
+/** The label, the control and its error or hint, as every field of the forms has them. */
+export function FieldWrap({
   id,
   name,
   label,
@@ -159,7 +160,7 @@ function FieldWrap({
   );
 }
 
-function describedBy(id: string, problem?: FieldProblem, hint?: string): string | undefined {
+export function describedBy(id: string, problem?: FieldProblem, hint?: string): string | undefined {
   if (problem) return `${id}-error`;
   if (hint) return `${id}-hint`;
   return undefined;
@@ -180,10 +181,13 @@ export function TextField<T>({
   lang,
   spellcheck,
   class: cls,
+  step,
 }: FieldBase<T> & {
   name: KeysOfType<T, string>;
-  type?: "text" | "email" | "url" | "tel" | "date";
+  type?: "text" | "email" | "url" | "tel" | "date" | "time";
   list?: string;
+  /** For time inputs: the step in seconds (300 = five minutes). */
+  step?: number;
   maxLength?: number;
   placeholder?: string;
   autoComplete?: string;
@@ -203,6 +207,7 @@ export function TextField<T>({
         value={(form.values[name] as unknown as string) ?? ""}
         onInput={(e) => form.set(name, e.currentTarget.value as T[typeof name])}
         list={list}
+        step={step}
         maxLength={maxLength}
         placeholder={placeholder}
         autoComplete={autoComplete}

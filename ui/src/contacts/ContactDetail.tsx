@@ -1,5 +1,5 @@
 import * as api from "../api";
-import type { ContactDetail, MissionSummary } from "../api";
+import type { ContactDetail, FollowUpView, MissionSummary } from "../api";
 import { useApp } from "../components/context";
 import { Dl, DlRow, Panel } from "../components/DetailList";
 import { IconEdit, IconTrash } from "../components/Icons";
@@ -7,27 +7,31 @@ import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
 import { LoadGate } from "../components/States";
 import { useLoad } from "../components/useLoad";
-import { countryName, formatDate, formatTimestamp, languageName, lawfulBasisLabel, t } from "../i18n";
+import { FollowUpTable, useFollowUpToggle } from "../follow_ups/FollowUpTable";
+import { countryName, formatDate, formatTimestamp, languageName, lawfulBasisLabel, t, tn } from "../i18n";
 import { MeetingList } from "../missions/Agenda";
 import { href, navigate, routes } from "../router";
 import { fullName } from "./names";
 
 export function ContactDetailView({ id }: { id: string }) {
+  const app = useApp();
   const loaded = useLoad(async () => {
-    const [detail, missions] = await Promise.all([
+    const [detail, missions, followUps] = await Promise.all([
       api.contacts.get(id),
       api.missions.list().catch((): MissionSummary[] => []),
+      api.followUps.list({ contactId: id, includeDone: true }).catch((): FollowUpView[] => []),
     ]);
-    return { detail, missions };
-  }, [id]);
+    return { detail, missions, followUps };
+  }, [id, app.dataVersion]);
   const del = useConfirmDelete();
   return (
     <div class="screen">
       <LoadGate loaded={loaded} backTo={routes.contacts()} section={t("nav.contacts")}>
-        {({ detail, missions }) => (
+        {({ detail, missions, followUps }) => (
           <ContactBody
             detail={detail}
             missions={missions}
+            followUps={followUps}
             onDelete={() =>
               del.ask({
                 name: fullName(detail.contact),
@@ -47,13 +51,17 @@ export function ContactDetailView({ id }: { id: string }) {
 function ContactBody({
   detail,
   missions,
+  followUps,
   onDelete,
 }: {
   detail: ContactDetail;
   missions: MissionSummary[];
+  followUps: FollowUpView[];
   onDelete: () => void;
 }) {
   const { settings } = useApp();
+  const { rows: followUpRows, toggle } = useFollowUpToggle(followUps);
+  const openFollowUps = (followUpRows ?? []).filter((f) => !f.doneAt).length;
   const c = detail.contact;
   const missionTitles = Object.fromEntries(missions.map((m) => [m.id, m.title]));
   const org =
@@ -121,6 +129,24 @@ function ContactBody({
               <p class="empty-inline">{t("contact.noMeetings")}</p>
             ) : (
               <MeetingList meetings={detail.meetings} home={settings.homeTimeZone} missionTitles={missionTitles} />
+            )}
+          </Panel>
+          <Panel
+            title={t("contact.followUps")}
+            count={openFollowUps}
+            testid="contact-follow-ups"
+            actions={
+              followUps.length > 0 ? (
+                <span class="panel-note">{tn("contact.followUpsTotal", followUps.length)}</span>
+              ) : undefined
+            }
+          >
+            {!followUpRows || followUpRows.length === 0 ? (
+              <p class="empty-inline">{t("contact.noFollowUps")}</p>
+            ) : (
+              <div class="table-wrap table-wrap-inner">
+                <FollowUpTable rows={followUpRows} onToggle={toggle} showContact={false} compact testid="contact-follow-ups-table" />
+              </div>
             )}
           </Panel>
         </div>

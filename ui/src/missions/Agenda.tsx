@@ -1,10 +1,11 @@
-// Meetings grouped by day, each with its time in the mission's zone and in the home zone:
-// "10:00 Osaka · 03:00 Rome".
+// Meetings, each with its time in its own zone and in the home zone: "10:00 Osaka · 03:00 Rome".
+// (A mission's agenda, from agenda_get, is in AgendaView.)
 import type { Meeting } from "../api";
 import { Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
 import { IconClock, IconPin } from "../components/Icons";
 import {
   dayKey,
+  durationText,
   formatLongDay,
   formatTime,
   isValidTimeZone,
@@ -26,14 +27,6 @@ function minutesBetween(a: string, b: string): number | null {
   const y = new Date(b).getTime();
   if (Number.isNaN(x) || Number.isNaN(y) || y <= x) return null;
   return Math.round((y - x) / 60000);
-}
-
-function durationText(mins: number): string {
-  const h = Math.floor(mins / 60);
-  const m = mins % 60;
-  if (h && m) return `${h} h ${m} min`;
-  if (h) return `${h} h`;
-  return `${m} min`;
 }
 
 /** "10:00 Osaka · 03:00 Rome" (a single time when both zones are the same). */
@@ -87,7 +80,9 @@ export function MeetingItem({
       </div>
       <div class="meeting-body">
         <div class="meeting-head">
-          <span class="meeting-title">{meeting.title}</span>
+          <a class="meeting-title" href={href(routes.meeting(meeting.id))} data-testid="meeting-title">
+            {meeting.title}
+          </a>
           <Badge tone="neutral">{meetingKindLabel(meeting.kind)}</Badge>
           <MeetingStatusBadge status={meeting.status} />
           {meeting.interest && <InterestBadge interest={meeting.interest} />}
@@ -130,33 +125,6 @@ export function MeetingItem({
         {meeting.notes && <p class="meeting-notes">{meeting.notes}</p>}
       </div>
     </li>
-  );
-}
-
-/** The agenda of a mission: meetings grouped by day in the mission's zone. */
-export function Agenda({ meetings, local, home }: { meetings: Meeting[]; local: ZoneInfo; home: string }) {
-  const groups: { day: string; items: Meeting[] }[] = [];
-  const sorted = [...meetings].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  for (const m of sorted) {
-    const z = zoneFor(m, local);
-    const day = dayKey(m.startsAt, z.zone);
-    const last = groups[groups.length - 1];
-    if (last && last.day === day) last.items.push(m);
-    else groups.push({ day, items: [m] });
-  }
-  return (
-    <div class="agenda" data-testid="agenda">
-      {groups.map((g) => (
-        <section class="agenda-day" key={g.day} data-testid="agenda-day" data-day={g.day}>
-          <h3 class="agenda-day-title">{formatLongDay(g.day)}</h3>
-          <ul class="meetings">
-            {g.items.map((m) => (
-              <MeetingItem key={m.id} meeting={m} local={zoneFor(m, local)} home={home} />
-            ))}
-          </ul>
-        </section>
-      ))}
-    </div>
   );
 }
 

@@ -1,38 +1,58 @@
+// A mission in three sections — Overview (figures, objectives, details, partners) · Delegation ·
+// Agenda — with a section bar that jumps between them (`?section=agenda` opens at the agenda).
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "../api";
-import type { MissionDetail } from "../api";
-import { Badge, MissionStatusBadge, ParticipationBadge } from "../components/Badge";
+import type { Delegate, Figures, MissionDetail } from "../api";
+import { Badge, MissionStatusBadge } from "../components/Badge";
 import { useApp } from "../components/context";
 import { Dl, DlRow, Panel } from "../components/DetailList";
-import { IconEdit, IconPin, IconTrash } from "../components/Icons";
+import { IconCalendar, IconCheck, IconContact, IconEdit, IconFollowUp, IconLog, IconMembers, IconPerson, IconPin, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
 import { LoadGate } from "../components/States";
-import { useLoad } from "../components/useLoad";
+import { useLoad, type Loaded } from "../components/useLoad";
 import {
   countryName,
   daysInRange,
   formatDate,
   formatDateRange,
+  formatNumber,
   formatTimestamp,
-  isValidTimeZone,
   missionStatusLabel,
   t,
   tn,
-  zoneCity,
   zoneOffset,
+  type Key,
 } from "../i18n";
-import { href, navigate, routes } from "../router";
-import { Agenda, type ZoneInfo } from "./Agenda";
+import { href, navigate, parseHash, routes } from "../router";
+import { AgendaView } from "./AgendaView";
+import { Delegation } from "./Delegation";
+
+type SectionId = "overview" | "delegation" | "agenda";
+const SECTIONS: { id: SectionId; label: Key }[] = [
+  { id: "overview", label: "mission.overview" },
+  { id: "delegation", label: "mission.delegation" },
+  { id: "agenda", label: "mission.agenda" },
+];
 
 export function MissionDetailView({ id }: { id: string }) {
-  const loaded = useLoad(() => api.missions.get(id), [id]);
+  const app = useApp();
+  const loaded = useLoad(() => api.missions.get(id), [id, app.dataVersion]);
+  const agenda = useLoad(() => api.agenda.get(id), [id, app.dataVersion]);
   const del = useConfirmDelete();
+  const reload = () => {
+    loaded.reload();
+    agenda.reload();
+  };
   return (
-    <div class="screen">
+    <div class="screen mission-screen">
       <LoadGate loaded={loaded} backTo={routes.missions()} section={t("nav.missions")}>
         {(d) => (
           <MissionBody
             detail={d}
+            agenda={agenda}
+            reload={reload}
             onDelete={() =>
               del.ask({
                 name: d.mission.title,
@@ -49,16 +69,88 @@ export function MissionDetailView({ id }: { id: string }) {
   );
 }
 
-function MissionBody({ detail, onDelete }: { detail: MissionDetail; onDelete: () => void }) {
-  const { settings } = useApp();
+function MissionBody({
+  detail,
+  agenda,
+  reload,
+  onDelete,
+}: {
+  detail: MissionDetail;
+  agenda: Loaded<api.Agenda>;
+  reload: () => void;
+  onDelete: () => void;
+}) {
+  const app = useApp();
   const m = detail.mission;
-  const home = settings.homeTimeZone;
   const days = daysInRange(m.startsOn, m.endsOn);
-  const local: ZoneInfo = {
-    zone: isValidTimeZone(m.timeZone) ? m.timeZone : home,
-    label: m.destination.trim() || zoneCity(m.timeZone),
-  };
   const place = [m.destination, countryName(m.country)].filter(Boolean).join(", ");
+  const [current, setCurrent] = useState<SectionId>("overview");
+  const [exporting, setExporting] = useState(false);
+  const refs = {
+    overview: useRef<HTMLElement>(null),
+    delegation: useRef<HTMLElement>(null),
+    agenda: useRef<HTMLElement>(null),
+  };
+
+  const goTo = (s: SectionId, focus = true) => {
+    setCurrent(s);
+    const el = refs[s].current;
+    if (!el) return;
+    el.scrollIntoView({ block: "start" });
+    if (focus) el.focus({ preventScroll: true });
+    try {
+      const { path } = parseHash();
+      history.replaceState(history.state, "", "#" + path + (s === "overview" ? "" : "?section=" + s));
+    } catch {
+      /* not important */
+    }
+  };
+
+  // Opened at a section (#/missions/<id>?section=agenda).
+  useEffect(() => {
+    const s = parseHash().query.get("section");
+    if (s === "delegation" || s === "agenda") requestAnimationFrame(() => goTo(s, false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // The section bar follows the scrolling.
+  useEffect(() => {
+    const root = document.getElementById("main");
+    if (!root || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const visible = entries.filter((e) => e.isIntersecting).sort((a, b) => a.boundingClientRect.top - b.boundingClientRect.top);
+        const first = visible[0]?.target.getAttribute("data-section") as SectionId | null;
+        if (first) setCurrent(first);
+      },
+      { root, rootMargin: "-45% 0px -50% 0px" },
+    );
+    for (const r of Object.values(refs)) if (r.current) observer.observe(r.current);
+    return () => observer.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const exportIcs = (personId?: string) => {
+    if (exporting) return;
+    setExporting(true);
+    app.clearError();
+    api.agenda.exportIcs(m.id, personId).then(
+      (path) => {
+        setExporting(false);
+        if (path) app.notify("notice.exported", { path });
+      },
+      (e: unknown) => {
+        setExporting(false);
+        app.showError(e);
+      },
+    );
+  };
+
+  const counts: Record<SectionId, number | undefined> = {
+    overview: undefined,
+    delegation: detail.participations.length,
+    agenda: detail.meetings.length,
+  };
 
   return (
     <>
@@ -79,11 +171,26 @@ function MissionBody({ detail, onDelete }: { detail: MissionDetail; onDelete: ()
               {formatDateRange(m.startsOn, m.endsOn)}
               {days !== null && days > 0 && <span class="muted"> · {tn("mission.days", days)}</span>}
             </span>
+            {m.timeZone && (
+              <span class="meta-item">
+                {m.timeZone}
+                {zoneOffset(m.timeZone) && <span class="muted"> ({zoneOffset(m.timeZone)})</span>}
+              </span>
+            )}
             {m.online && <Badge tone="accent">{t("mission.online")}</Badge>}
           </>
         }
         actions={
           <>
+            <button
+              type="button"
+              class="btn"
+              data-testid="mission-log-meeting"
+              onClick={() => app.openLog({ missionId: m.id })}
+            >
+              <IconLog />
+              {t("log.open")}
+            </button>
             <a class="btn" href={href(routes.missionEdit(m.id))} data-testid="edit">
               <IconEdit />
               {t("action.edit")}
@@ -95,11 +202,41 @@ function MissionBody({ detail, onDelete }: { detail: MissionDetail; onDelete: ()
           </>
         }
       />
-      <div class="detail-grid">
-        <div class="detail-main">
-          {(m.objectives || m.notes) && (
+
+      <nav class="section-nav no-print" aria-label={t("mission.sections")}>
+        {SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            class={"section-tab" + (current === s.id ? " active" : "")}
+            data-testid={`mission-tab-${s.id}`}
+            aria-current={current === s.id ? "true" : undefined}
+            onClick={() => goTo(s.id)}
+          >
+            {t(s.label)}
+            {counts[s.id] !== undefined && <span class="panel-count">{counts[s.id]}</span>}
+          </button>
+        ))}
+      </nav>
+
+      <section
+        class="mission-section no-print"
+        ref={refs.overview}
+        data-section="overview"
+        tabIndex={-1}
+        aria-label={t("mission.overview")}
+      >
+        <FiguresRow figures={detail.figures} missionId={m.id} onAgenda={() => goTo("agenda")} onDelegation={() => goTo("delegation")} />
+        <div class="detail-grid">
+          <div class="detail-main">
             <Panel title={t("field.objectives")}>
-              {m.objectives ? <p class="prose pre" data-testid="mission-objectives">{m.objectives}</p> : <p class="muted">—</p>}
+              {m.objectives ? (
+                <p class="prose pre" data-testid="mission-objectives">
+                  {m.objectives}
+                </p>
+              ) : (
+                <p class="muted">—</p>
+              )}
               {m.notes && (
                 <>
                   <h3 class="subhead">{t("field.notes")}</h3>
@@ -107,82 +244,135 @@ function MissionBody({ detail, onDelete }: { detail: MissionDetail; onDelete: ()
                 </>
               )}
             </Panel>
-          )}
-          <Panel
-            title={t("mission.agenda")}
-            count={detail.meetings.length}
-            testid="mission-agenda"
-            actions={
-              <span class="panel-note">
-                {home && home !== local.zone
-                  ? t("mission.timesIn", { zone: local.label, home: zoneCity(home) })
-                  : t("mission.sameZone")}
-              </span>
-            }
-          >
-            {detail.meetings.length === 0 ? (
-              <p class="empty-inline">{t("mission.noMeetings")}</p>
-            ) : (
-              <Agenda meetings={detail.meetings} local={local} home={home} />
-            )}
-          </Panel>
+            <Panel title={t("mission.partners")} count={detail.partners.length} testid="mission-partners">
+              {detail.partners.length === 0 ? (
+                <p class="empty-inline">{t("mission.noPartners")}</p>
+              ) : (
+                <ul class="item-list">
+                  {detail.partners.map((p) => (
+                    <li key={p.id} class="item" data-testid="partner" data-id={p.id}>
+                      <div class="item-main">
+                        <a href={href(routes.organisation(p.organisationId))}>{p.organisationName}</a>
+                        {p.role && <span class="item-sub">{p.role}</span>}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Panel>
+          </div>
+          <div class="detail-side">
+            <Panel title={t("common.details")}>
+              <Dl>
+                <DlRow label={t("field.destination")}>{m.destination}</DlRow>
+                <DlRow label={t("field.country")}>{countryName(m.country)}</DlRow>
+                <DlRow label={t("field.timeZone")} testid="mission-time-zone">
+                  {m.timeZone && (
+                    <>
+                      {m.timeZone}
+                      {zoneOffset(m.timeZone) && <span class="muted"> ({zoneOffset(m.timeZone)})</span>}
+                    </>
+                  )}
+                </DlRow>
+                <DlRow label={t("field.startsOn")}>{formatDate(m.startsOn)}</DlRow>
+                <DlRow label={t("field.endsOn")}>{formatDate(m.endsOn)}</DlRow>
+                <DlRow label={t("field.status")}>{missionStatusLabel(m.status)}</DlRow>
+                <DlRow label={t("field.online")}>{m.online ? t("common.yes") : t("common.no")}</DlRow>
+                <DlRow label={t("common.createdAt")}>{formatTimestamp(m.createdAt)}</DlRow>
+                <DlRow label={t("common.updatedAt")}>{formatTimestamp(m.updatedAt)}</DlRow>
+              </Dl>
+            </Panel>
+          </div>
         </div>
-        <div class="detail-side">
-          <Panel title={t("common.details")}>
-            <Dl>
-              <DlRow label={t("field.destination")}>{m.destination}</DlRow>
-              <DlRow label={t("field.country")}>{countryName(m.country)}</DlRow>
-              <DlRow label={t("field.timeZone")}>
-                {m.timeZone && (
-                  <>
-                    {m.timeZone}
-                    {zoneOffset(m.timeZone) && <span class="muted"> ({zoneOffset(m.timeZone)})</span>}
-                  </>
-                )}
-              </DlRow>
-              <DlRow label={t("field.startsOn")}>{formatDate(m.startsOn)}</DlRow>
-              <DlRow label={t("field.endsOn")}>{formatDate(m.endsOn)}</DlRow>
-              <DlRow label={t("field.status")}>{missionStatusLabel(m.status)}</DlRow>
-              <DlRow label={t("field.online")}>{m.online ? t("common.yes") : t("common.no")}</DlRow>
-              <DlRow label={t("common.createdAt")}>{formatTimestamp(m.createdAt)}</DlRow>
-              <DlRow label={t("common.updatedAt")}>{formatTimestamp(m.updatedAt)}</DlRow>
-            </Dl>
-          </Panel>
-          <Panel title={t("mission.delegation")} count={detail.participations.length} testid="mission-delegation">
-            {detail.participations.length === 0 ? (
-              <p class="empty-inline">{t("mission.noDelegation")}</p>
-            ) : (
-              <ul class="item-list">
-                {detail.participations.map((p) => (
-                  <li key={p.id} class="item" data-testid="participation" data-id={p.id}>
-                    <div class="item-main">
-                      <a href={href(routes.member(p.memberId))}>{p.memberName}</a>
-                      {p.notes && <span class="item-sub">{p.notes}</span>}
-                    </div>
-                    <ParticipationBadge status={p.status} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Panel>
-          <Panel title={t("mission.partners")} count={detail.partners.length} testid="mission-partners">
-            {detail.partners.length === 0 ? (
-              <p class="empty-inline">{t("mission.noPartners")}</p>
-            ) : (
-              <ul class="item-list">
-                {detail.partners.map((p) => (
-                  <li key={p.id} class="item" data-testid="partner" data-id={p.id}>
-                    <div class="item-main">
-                      <a href={href(routes.organisation(p.organisationId))}>{p.organisationName}</a>
-                      {p.role && <span class="item-sub">{p.role}</span>}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Panel>
-        </div>
-      </div>
+      </section>
+
+      <section
+        class="mission-section no-print"
+        ref={refs.delegation}
+        data-section="delegation"
+        tabIndex={-1}
+        aria-label={t("mission.delegation")}
+      >
+        <Delegation detail={detail} onChanged={reload} onExport={(d: Delegate) => exportIcs(d.personId)} />
+      </section>
+
+      <section
+        class="mission-section mission-section-agenda"
+        ref={refs.agenda}
+        data-section="agenda"
+        tabIndex={-1}
+        aria-label={t("mission.agenda")}
+      >
+        <AgendaView detail={detail} agenda={agenda} onChanged={reload} onExport={exportIcs} exporting={exporting} />
+      </section>
     </>
+  );
+}
+
+function Figure({
+  value,
+  label,
+  icon,
+  testid,
+  onClick,
+  to,
+}: {
+  value: number;
+  label: string;
+  icon: ComponentChildren;
+  testid: string;
+  onClick?: () => void;
+  to?: string;
+}) {
+  const body = (
+    <>
+      <span class="stat-icon">{icon}</span>
+      <span class="stat-value" data-testid={testid}>
+        {formatNumber(value)}
+      </span>
+      <span class="stat-label">{label}</span>
+    </>
+  );
+  if (to)
+    return (
+      <a class="stat" href={href(to)}>
+        {body}
+      </a>
+    );
+  if (onClick)
+    return (
+      <button type="button" class="stat stat-button" onClick={onClick}>
+        {body}
+      </button>
+    );
+  return <div class="stat">{body}</div>;
+}
+
+function FiguresRow({
+  figures,
+  missionId,
+  onAgenda,
+  onDelegation,
+}: {
+  figures: Figures;
+  missionId: string;
+  onAgenda: () => void;
+  onDelegation: () => void;
+}) {
+  return (
+    <section class="stats mission-figures" aria-label={t("mission.figures")} data-testid="mission-figures">
+      <Figure value={figures.members} label={t("figure.members")} icon={<IconMembers size={18} />} testid="figure-members" onClick={onDelegation} />
+      <Figure value={figures.delegates} label={t("figure.delegates")} icon={<IconPerson size={18} />} testid="figure-delegates" onClick={onDelegation} />
+      <Figure value={figures.meetingsPlanned} label={t("figure.meetingsPlanned")} icon={<IconCalendar size={18} />} testid="figure-meetings-planned" onClick={onAgenda} />
+      <Figure value={figures.meetingsHeld} label={t("figure.meetingsHeld")} icon={<IconCheck size={18} />} testid="figure-meetings-held" onClick={onAgenda} />
+      <Figure value={figures.contactsMet} label={t("figure.contactsMet")} icon={<IconContact size={18} />} testid="figure-contacts-met" />
+      <Figure
+        value={figures.openFollowUps}
+        label={t("figure.openFollowUps")}
+        icon={<IconFollowUp size={18} />}
+        testid="figure-open-follow-ups"
+        to={routes.followUps({ mission: missionId })}
+      />
+    </section>
   );
 }
