@@ -210,6 +210,26 @@ pub fn get(conn: &Connection, id: &str) -> Result<Member> {
         .ok_or_else(|| Error::not_found(Entity::Member, id))
 }
 
+/// Finds a member by its id or by a part of its name that only one member has (for the CLI).
+pub fn resolve(conn: &Connection, key: &str) -> Result<Member> {
+    if let Ok(m) = get(conn, key) {
+        return Ok(m);
+    }
+    let needle = crate::search::fold(key.trim());
+    let mut stmt = conn.prepare("SELECT * FROM members ORDER BY name COLLATE NOCASE")?;
+    let all = stmt.query_map([], Member::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut matching: Vec<Member> = all.into_iter().filter(|m| crate::search::fold(&m.name).contains(&needle)).collect();
+    // An exact name wins over names that merely contain it ("Wise" and "Wise Health").
+    if let Some(i) = matching.iter().position(|m| crate::search::fold(&m.name) == needle) {
+        return Ok(matching.swap_remove(i));
+    }
+    match matching.len() {
+        1 => matching.pop().ok_or_else(|| Error::not_found(Entity::Member, key)),
+        0 => Err(Error::not_found(Entity::Member, key)),
+        _ => Err(Error::invalid("member", crate::error::Reason::Choice)),
+    }
+}
+
 pub fn detail(conn: &Connection, id: &str) -> Result<MemberDetail> {
     let member = get(conn, id)?;
     let persons = persons_of(conn, id)?;
