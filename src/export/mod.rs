@@ -53,6 +53,7 @@ pub struct ExportContact {
     pub phone: String,
     /// The contact's own country, else its organisation's.
     pub country: String,
+    /// The contact's own city, else its organisation's.
     pub city: String,
     pub language: String,
     pub tags: Vec<String>,
@@ -383,7 +384,7 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM meeting_persons mp JOIN persons p ON p.id = mp.person_id
                                       WHERE mp.meeting_id = m.id AND p.member_id = ?2))";
     let sql = format!(
-        "SELECT c.*, o.name AS organisation_name, o.kind AS organisation_kind, o.country AS organisation_country,
+        "SELECT c.*, o.name AS organisation_name, o.kind AS organisation_kind, o.country AS organisation_country, o.city AS organisation_city,
             (SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
                 WHERE ct.contact_id = c.id ORDER BY t.name COLLATE NOCASE) t) AS tag_names,
             (SELECT group_concat(s.title, char(31)) FROM ({scope} ORDER BY m.starts_at) s) AS met_titles,
@@ -447,7 +448,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Result<ExportContact>> {
         email: row.get("email")?,
         phone: row.get("phone")?,
         country: if own_country.is_empty() { organisation_country.unwrap_or_default() } else { own_country },
-        city: row.get("city")?,
+        city: {
+            let own: String = row.get("city")?;
+            if own.is_empty() { row.get::<_, Option<String>>("organisation_city")?.unwrap_or_default() } else { own }
+        },
         language: row.get("language")?,
         tags: split_list(row.get("tag_names")?),
         notes: row.get("notes")?,

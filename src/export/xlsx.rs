@@ -51,6 +51,9 @@ pub fn contacts(contacts: &[ExportContact], columns: &[Column], lang: &str) -> R
                     widths[i] = widths[i].max(10);
                 }
                 None => {
+                    // Line breaks in a cell are LF; a CR would be stored as `_x000D_`, which not
+                    // every reader decodes.
+                    let value = if value.contains('\r') { value.replace("\r\n", "\n").replace('\r', "\n") } else { value };
                     sheet.write_string(row, col, &value).map_err(xlsx_error)?;
                     widths[i] = widths[i].max(display_width(&value));
                 }
