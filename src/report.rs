@@ -246,10 +246,10 @@ pub fn label(key: &str, language: &str) -> String {
     text.to_owned()
 }
 
-/// Counts in first-seen order turned into chart bars, the largest first (ties keep their order).
+/// Counts turned into chart bars, the largest first, ties in label order.
 fn bars(counts: Vec<(String, i64)>, language: &str) -> Vec<Count> {
     let mut out: Vec<Count> = counts.into_iter().map(|(key, count)| Count { label: label(&key, language), key, count }).collect();
-    out.sort_by_key(|b| std::cmp::Reverse(b.count));
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.to_lowercase().cmp(&b.label.to_lowercase())));
     out
 }
 
