@@ -442,7 +442,7 @@ fn the_cli_exports_contacts_packs_and_reports() {
         assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
         assert!(String::from_utf8_lossy(&out.stderr).contains("8 contacts"), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
-    let out = ponte(&["export", "contacts", "--format", "csv", "--columns", "email,lastName", "-o", dir.path().join("c.csv").to_str().expect("p")]);
+    let out = ponte(&["export", "contacts", "--format", "csv", "--separator", ";", "--columns", "email,lastName", "-o", dir.path().join("c.csv").to_str().expect("p")]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(dir.path().join("c.csv")).expect("csv");
     assert!(text.starts_with("\u{feff}E-mail;Last name\r\n"), "chosen columns in order: {text:?}");

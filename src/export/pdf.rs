@@ -337,6 +337,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_no_installed_font_covers_is_refused_with_the_package_to_install() {
+        // A private-use character: no font has it.
+        match font_for("Osaka \u{10FFFD}") {
+            Err(Error::NoFont { missing, searched }) => {
+                assert_eq!(missing, vec!['\u{10FFFD}']);
+                assert!(!searched.is_empty());
+                let message = Error::NoFont { missing, searched }.to_string();
+                assert!(message.contains("fonts-noto-cjk"), "{message}");
+            }
+            Ok((_, path)) => panic!("{} claims the character", path.display()),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
     fn long_text_wraps_within_the_width_and_cjk_wraps_without_spaces() {
         let lines = wrap("Costruire un ponte tra gli ecosistemi life science italiano e del Kansai", 10.0, 60.0);
         assert!(lines.len() > 1 && lines.iter().all(|l| width(l, 10.0) <= 60.0), "{lines:?}");

@@ -76,6 +76,9 @@ pub fn contacts(contacts: &[ExportContact], columns: &[Column], lang: &str) -> R
         sheet.set_column_width(i as u16, (*w).clamp(MIN_WIDTH, MAX_WIDTH) as f64 + 1.0).map_err(xlsx_error)?;
     }
     sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    // Level 3 instead of the default 6: about 30 % less time compressing for a file about 6 %
+    // larger (rust_xlsxwriter's own measurements), which matters at 100,000 contacts.
+    workbook.set_zip_compression_level(3);
     workbook.save_to_buffer().map_err(xlsx_error)
 }
 
