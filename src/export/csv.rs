@@ -48,17 +48,24 @@ pub fn neutralise(value: &str) -> Cow<'_, str> {
     }
 }
 
+/// A generous guess of a file's size: about 12 bytes a cell.
+fn estimate(contacts: &[ExportContact], columns: usize) -> usize {
+    4096 + contacts.len() * columns * 12
+}
+
 fn csv_error(e: impl std::fmt::Display) -> Error {
     Error::Export { format: "csv", reason: e.to_string() }
 }
 
 fn write_rows<'a>(
+    capacity: usize,
     bom: bool,
     separator: u8,
     header: impl IntoIterator<Item = &'a str>,
     rows: impl Iterator<Item = Vec<Cow<'a, str>>>,
 ) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(1 << 16);
+    // Sized up front, so the buffer never moves while it grows (see `export::contacts`).
+    let mut out = Vec::with_capacity(capacity);
     if bom {
         out.extend_from_slice(BOM);
     }
@@ -79,14 +86,14 @@ fn write_rows<'a>(
 pub fn excel(contacts: &[ExportContact], columns: &[Column], separator: Separator, lang: &str) -> Result<Vec<u8>> {
     let rows = contacts.iter().map(|c| columns.iter().map(|col| Cow::Owned(neutralise(&cell(c, *col)).into_owned())).collect());
     // Headers are our own words and never start with a formula character.
-    write_rows(true, separator.byte(), columns.iter().map(|c| c.label(lang)), rows)
+    write_rows(estimate(contacts, columns.len()), true, separator.byte(), columns.iter().map(|c| c.label(lang)), rows)
 }
 
 /// The raw CSV for machine imports (a CRM): values exactly as stored, `,`, CRLF, UTF-8 without
 /// BOM, headers as stable keys (`firstName`...). Not safe to open in a spreadsheet program.
 pub fn raw(contacts: &[ExportContact], columns: &[Column]) -> Result<Vec<u8>> {
     let rows = contacts.iter().map(|c| columns.iter().map(|col| Cow::Owned(cell(c, *col))).collect());
-    write_rows(false, b',', columns.iter().map(|c| c.key()), rows)
+    write_rows(estimate(contacts, columns.len()), false, b',', columns.iter().map(|c| c.key()), rows)
 }
 
 /// Google Contacts' CSV header, as its own export writes it (its import matches these names).
@@ -176,7 +183,7 @@ pub fn google(contacts: &[ExportContact]) -> Result<Vec<u8>> {
         ];
         layout_row(GOOGLE_HEADER, &values)
     });
-    write_rows(false, b',', GOOGLE_HEADER.iter().copied(), rows)
+    write_rows(estimate(contacts, 20), false, b',', GOOGLE_HEADER.iter().copied(), rows)
 }
 
 /// Outlook's layout: comma, UTF-8 with BOM (Outlook otherwise assumes the ANSI code page), CRLF.
@@ -200,7 +207,7 @@ pub fn outlook(contacts: &[ExportContact]) -> Result<Vec<u8>> {
         ];
         layout_row(OUTLOOK_HEADER, &values)
     });
-    write_rows(true, b',', OUTLOOK_HEADER.iter().copied(), rows)
+    write_rows(estimate(contacts, OUTLOOK_HEADER.len()), true, b',', OUTLOOK_HEADER.iter().copied(), rows)
 }
 
 #[cfg(test)]
