@@ -443,6 +443,19 @@ mod tests {
     }
 
     #[test]
+    fn a_member_is_found_by_id_exact_name_or_a_unique_part_of_it() {
+        let store = Store::open_in_memory().unwrap();
+        let wise = store.write(|tx| create(tx, &input("Wise"))).unwrap();
+        store.write(|tx| create(tx, &input("Wise Health"))).unwrap();
+        store.write(|tx| create(tx, &input("Fondazione Hub Innovazione Trentino (HIT)"))).unwrap();
+        assert_eq!(store.read(|c| resolve(c, &wise.id)).unwrap().name, "Wise");
+        assert_eq!(store.read(|c| resolve(c, "wise")).unwrap().id, wise.id, "an exact name wins");
+        assert_eq!(store.read(|c| resolve(c, "hit")).unwrap().name, "Fondazione Hub Innovazione Trentino (HIT)");
+        assert!(matches!(store.read(|c| resolve(c, "W")), Err(Error::Invalid { .. })), "ambiguous");
+        assert!(matches!(store.read(|c| resolve(c, "nobody")), Err(Error::NotFound { .. })));
+    }
+
+    #[test]
     fn a_person_needs_a_first_or_last_name() {
         let store = Store::open_in_memory().unwrap();
         let m = store.write(|tx| create(tx, &input("Bracco"))).unwrap();

@@ -373,6 +373,24 @@ fn a_mission_s_contacts_are_those_met_there_and_a_member_s_those_its_people_met(
     assert_eq!(tanaka.met_at, ["Forum AGEVITY", "Incontro con OCCI – verticale Life Science"]);
     assert_eq!(tanaka.last_met_on.as_deref(), Some("2025-07-10"));
 
+    // Contacts imported for the mission count as its contacts too, until the import is undone.
+    ws.store
+        .write(|tx| {
+            tx.execute(
+                "INSERT INTO import_batches (id, file_name, kind, mission_id, created_at, updated_at)
+                 VALUES ('b1', 'partecipanti.xlsx', 'contacts', ?1, '2025-07-01T00:00:00Z', '2025-07-01T00:00:00Z')",
+                [&osaka],
+            )?;
+            let c = contacts::create(tx, &ContactInput { first_name: "Kaori".into(), last_name: "Mori".into(), ..Default::default() })?;
+            tx.execute("UPDATE contacts SET import_batch_id = 'b1' WHERE id = ?1", [&c.id])?;
+            Ok(())
+        })
+        .expect("import");
+    assert!(names(&Selection { mission_id: Some(osaka.clone()), ..Default::default() }).contains(&"Mori".to_owned()));
+    assert!(!names(&Selection { mission_id: Some(osaka.clone()), member_id: Some(hit.clone()), ..Default::default() }).contains(&"Mori".to_owned()), "nobody of HIT met them");
+    ws.store.write(|tx| Ok(tx.execute("UPDATE import_batches SET undone_at = '2025-07-02T00:00:00Z'", [])?)).expect("undo");
+    assert!(!names(&Selection { mission_id: Some(osaka.clone()), ..Default::default() }).contains(&"Mori".to_owned()));
+
     // A cancelled meeting meets nobody.
     ws.store
         .write(|tx| {
