@@ -7,6 +7,8 @@
 //! `X-PHONETIC-LAST-NAME` / `X-PHONETIC-FIRST-NAME` pair that iOS, macOS and Android read and
 //! sort by.
 
+use std::borrow::Cow;
+
 use super::csv::reading_parts;
 use super::{file_stem, ExportContact};
 use crate::ics::fold_line;
@@ -18,8 +20,11 @@ pub enum Version {
 }
 
 /// Escapes a TEXT value or one component of a structured value (N, ADR).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+pub fn escape(text: &str) -> Cow<'_, str> {
+    if !text.contains(|c: char| matches!(c, '\\' | ',' | ';') || (c.is_control() && c != '\t')) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -36,11 +41,19 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 fn line(out: &mut String, name: &str, value: &str) {
-    fold_line(&format!("{name}:{value}"), out);
+    // Most properties fit on one line: written in place, without building the line first.
+    if name.len() + 1 + value.len() <= 75 {
+        out.push_str(name);
+        out.push(':');
+        out.push_str(value);
+        out.push_str("\r\n");
+    } else {
+        fold_line(&format!("{name}:{value}"), out);
+    }
 }
 
 /// One card for `contact`.
