@@ -13,7 +13,9 @@ use ponte::export::{self, Column, Format, Options, Selection, Separator};
 use ponte::{generate, Store};
 
 fn workspace(contacts: usize) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("bench-data");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench-data");
     std::fs::create_dir_all(&dir).expect("bench dir");
     let path = dir.join(format!("export-{contacts}.ponte"));
     if !path.exists() {
@@ -21,11 +23,18 @@ fn workspace(contacts: usize) -> PathBuf {
         let _ = std::fs::remove_file(&partial);
         let started = Instant::now();
         let store = Store::open(&partial).expect("open");
-        store.write(|tx| generate::contacts(tx, contacts, 7)).expect("generate");
-        store.read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?)).expect("checkpoint");
+        store
+            .write(|tx| generate::contacts(tx, contacts, 7))
+            .expect("generate");
+        store
+            .read(|c| Ok(c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?))
+            .expect("checkpoint");
         drop(store);
         std::fs::rename(&partial, &path).expect("rename");
-        eprintln!("generated {contacts} contacts in {:.1} s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "generated {contacts} contacts in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     path
 }
@@ -45,8 +54,15 @@ fn main() {
     let runs = if smoke { 1 } else { 5 };
     let store = Store::open(&workspace(contacts)).expect("open");
     let out_dir = tempfile_dir();
-    let default = Options { columns: Some(export::DEFAULT_COLUMNS.to_vec()), separator: Some(Separator::Semicolon), one_file_per_contact: false };
-    let all = Options { columns: Some(Column::ALL.to_vec()), ..default.clone() };
+    let default = Options {
+        columns: Some(export::DEFAULT_COLUMNS.to_vec()),
+        separator: Some(Separator::Semicolon),
+        one_file_per_contact: false,
+    };
+    let all = Options {
+        columns: Some(Column::ALL.to_vec()),
+        ..default.clone()
+    };
 
     println!("| step ({contacts} contacts) | runs | median s | max s | file MB |");
     println!("|---|---:|---:|---:|---:|");
@@ -54,30 +70,57 @@ fn main() {
     let mut n = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        n = store.read(|c| export::contacts(c, &Selection::default())).expect("contacts").len();
+        n = store
+            .read(|c| export::contacts(c, &Selection::default()))
+            .expect("contacts")
+            .len();
         times.push(started.elapsed());
     }
     assert_eq!(n, contacts);
     times.sort();
-    println!("| query only (`export::contacts`) | {runs} | {} | {} | |", secs(times[times.len() / 2]), secs(*times.last().expect("times")));
+    println!(
+        "| query only (`export::contacts`) | {runs} | {} | {} | |",
+        secs(times[times.len() / 2]),
+        secs(*times.last().expect("times"))
+    );
     // Spreadsheets with the default 10 columns (what a first export shows), then with all of them.
     let cases: Vec<(Format, &Options, &str)> = Format::ALL
         .iter()
-        .map(|f| (*f, &default, if matches!(f, Format::Csv | Format::CsvRaw | Format::Xlsx) { "10 columns" } else { "fixed layout" }))
-        .chain([(Format::Csv, &all, "all 21 columns"), (Format::Xlsx, &all, "all 21 columns")])
+        .map(|f| {
+            (
+                *f,
+                &default,
+                if matches!(f, Format::Csv | Format::CsvRaw | Format::Xlsx) {
+                    "10 columns"
+                } else {
+                    "fixed layout"
+                },
+            )
+        })
+        .chain([
+            (Format::Csv, &all, "all 21 columns"),
+            (Format::Xlsx, &all, "all 21 columns"),
+        ])
         .collect();
     for (format, options, what) in cases {
         let path = out_dir.join(format!("contacts{}", format.suffix()));
         let mut times = Vec::new();
         for _ in 0..runs {
             let started = Instant::now();
-            let written = store.read(|c| export::write(c, &Selection::default(), format, options, &path)).expect("export");
+            let written = store
+                .read(|c| export::write(c, &Selection::default(), format, options, &path))
+                .expect("export");
             times.push(started.elapsed());
             assert_eq!(written.contacts, contacts);
         }
         times.sort();
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) as f64 / 1_048_576.0;
-        println!("| {} ({what}; query, render, write) | {runs} | {} | {} | {size:.1} |", format.key(), secs(times[times.len() / 2]), secs(*times.last().expect("times")));
+        println!(
+            "| {} ({what}; query, render, write) | {runs} | {} | {} | {size:.1} |",
+            format.key(),
+            secs(times[times.len() / 2]),
+            secs(*times.last().expect("times"))
+        );
     }
     let _ = std::fs::remove_dir_all(&out_dir);
 }

@@ -54,7 +54,10 @@ fn estimate(contacts: &[ExportContact], columns: usize) -> usize {
 }
 
 fn csv_error(e: impl std::fmt::Display) -> Error {
-    Error::Export { format: "csv", reason: e.to_string() }
+    Error::Export {
+        format: "csv",
+        reason: e.to_string(),
+    }
 }
 
 fn write_rows<'a>(
@@ -76,56 +79,181 @@ fn write_rows<'a>(
         .from_writer(out);
     w.write_record(header).map_err(csv_error)?;
     for row in rows {
-        w.write_record(row.iter().map(|c| c.as_bytes())).map_err(csv_error)?;
+        w.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_error)?;
     }
     w.into_inner().map_err(csv_error)
 }
 
 /// The CSV for Excel: UTF-8 with BOM (so Excel reads accents and kanji), the locale's separator,
 /// CRLF, headers in `lang`, every cell neutralised.
-pub fn excel(contacts: &[ExportContact], columns: &[Column], separator: Separator, lang: &str) -> Result<Vec<u8>> {
-    let rows = contacts.iter().map(|c| columns.iter().map(|col| Cow::Owned(neutralise(&cell(c, *col)).into_owned())).collect());
+pub fn excel(
+    contacts: &[ExportContact],
+    columns: &[Column],
+    separator: Separator,
+    lang: &str,
+) -> Result<Vec<u8>> {
+    let rows = contacts.iter().map(|c| {
+        columns
+            .iter()
+            .map(|col| Cow::Owned(neutralise(&cell(c, *col)).into_owned()))
+            .collect()
+    });
     // Headers are our own words and never start with a formula character.
-    write_rows(estimate(contacts, columns.len()), true, separator.byte(), columns.iter().map(|c| c.label(lang)), rows)
+    write_rows(
+        estimate(contacts, columns.len()),
+        true,
+        separator.byte(),
+        columns.iter().map(|c| c.label(lang)),
+        rows,
+    )
 }
 
 /// The raw CSV for machine imports (a CRM): values exactly as stored, `,`, CRLF, UTF-8 without
 /// BOM, headers as stable keys (`firstName`...). Not safe to open in a spreadsheet program.
 pub fn raw(contacts: &[ExportContact], columns: &[Column]) -> Result<Vec<u8>> {
-    let rows = contacts.iter().map(|c| columns.iter().map(|col| Cow::Owned(cell(c, *col))).collect());
-    write_rows(estimate(contacts, columns.len()), false, b',', columns.iter().map(|c| c.key()), rows)
+    let rows = contacts.iter().map(|c| {
+        columns
+            .iter()
+            .map(|col| Cow::Owned(cell(c, *col)))
+            .collect()
+    });
+    write_rows(
+        estimate(contacts, columns.len()),
+        false,
+        b',',
+        columns.iter().map(|c| c.key()),
+        rows,
+    )
 }
 
 /// Google Contacts' CSV header, as its own export writes it (its import matches these names).
 pub const GOOGLE_HEADER: &[&str] = &[
-    "First Name", "Middle Name", "Last Name", "Phonetic First Name", "Phonetic Middle Name",
-    "Phonetic Last Name", "Name Prefix", "Name Suffix", "Nickname", "File As", "Organization Name",
-    "Organization Title", "Organization Department", "Birthday", "Notes", "Photo", "Labels",
-    "E-mail 1 - Label", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value",
-    "Address 1 - Label", "Address 1 - Formatted", "Address 1 - Street", "Address 1 - City",
-    "Address 1 - PO Box", "Address 1 - Region", "Address 1 - Postal Code", "Address 1 - Country",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Phonetic Middle Name",
+    "Phonetic Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Address 1 - Label",
+    "Address 1 - Formatted",
+    "Address 1 - Street",
+    "Address 1 - City",
+    "Address 1 - PO Box",
+    "Address 1 - Region",
+    "Address 1 - Postal Code",
+    "Address 1 - Country",
     "Address 1 - Extended Address",
 ];
 
 /// Outlook's CSV header, as Outlook's "Export to a file → Comma Separated Values" writes it.
 pub const OUTLOOK_HEADER: &[&str] = &[
-    "Title", "First Name", "Middle Name", "Last Name", "Suffix", "Company", "Department",
-    "Job Title", "Business Street", "Business Street 2", "Business Street 3", "Business City",
-    "Business State", "Business Postal Code", "Business Country/Region", "Home Street",
-    "Home Street 2", "Home Street 3", "Home City", "Home State", "Home Postal Code",
-    "Home Country/Region", "Other Street", "Other Street 2", "Other Street 3", "Other City",
-    "Other State", "Other Postal Code", "Other Country/Region", "Assistant's Phone",
-    "Business Fax", "Business Phone", "Business Phone 2", "Callback", "Car Phone",
-    "Company Main Phone", "Home Fax", "Home Phone", "Home Phone 2", "ISDN", "Mobile Phone",
-    "Other Fax", "Other Phone", "Pager", "Primary Phone", "Radio Phone", "TTY/TDD Phone", "Telex",
-    "Account", "Anniversary", "Assistant's Name", "Billing Information", "Birthday",
-    "Business Address PO Box", "Categories", "Children", "Directory Server", "E-mail Address",
-    "E-mail Type", "E-mail Display Name", "E-mail 2 Address", "E-mail 2 Type",
-    "E-mail 2 Display Name", "E-mail 3 Address", "E-mail 3 Type", "E-mail 3 Display Name",
-    "Gender", "Government ID Number", "Hobby", "Home Address PO Box", "Initials",
-    "Internet Free Busy", "Keywords", "Language", "Location", "Manager's Name", "Mileage", "Notes",
-    "Office Location", "Organizational ID Number", "Other Address PO Box", "Priority", "Private",
-    "Profession", "Referred By", "Sensitivity", "Spouse", "User 1", "User 2", "User 3", "User 4",
+    "Title",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Suffix",
+    "Company",
+    "Department",
+    "Job Title",
+    "Business Street",
+    "Business Street 2",
+    "Business Street 3",
+    "Business City",
+    "Business State",
+    "Business Postal Code",
+    "Business Country/Region",
+    "Home Street",
+    "Home Street 2",
+    "Home Street 3",
+    "Home City",
+    "Home State",
+    "Home Postal Code",
+    "Home Country/Region",
+    "Other Street",
+    "Other Street 2",
+    "Other Street 3",
+    "Other City",
+    "Other State",
+    "Other Postal Code",
+    "Other Country/Region",
+    "Assistant's Phone",
+    "Business Fax",
+    "Business Phone",
+    "Business Phone 2",
+    "Callback",
+    "Car Phone",
+    "Company Main Phone",
+    "Home Fax",
+    "Home Phone",
+    "Home Phone 2",
+    "ISDN",
+    "Mobile Phone",
+    "Other Fax",
+    "Other Phone",
+    "Pager",
+    "Primary Phone",
+    "Radio Phone",
+    "TTY/TDD Phone",
+    "Telex",
+    "Account",
+    "Anniversary",
+    "Assistant's Name",
+    "Billing Information",
+    "Birthday",
+    "Business Address PO Box",
+    "Categories",
+    "Children",
+    "Directory Server",
+    "E-mail Address",
+    "E-mail Type",
+    "E-mail Display Name",
+    "E-mail 2 Address",
+    "E-mail 2 Type",
+    "E-mail 2 Display Name",
+    "E-mail 3 Address",
+    "E-mail 3 Type",
+    "E-mail 3 Display Name",
+    "Gender",
+    "Government ID Number",
+    "Hobby",
+    "Home Address PO Box",
+    "Initials",
+    "Internet Free Busy",
+    "Keywords",
+    "Language",
+    "Location",
+    "Manager's Name",
+    "Mileage",
+    "Notes",
+    "Office Location",
+    "Organizational ID Number",
+    "Other Address PO Box",
+    "Priority",
+    "Private",
+    "Profession",
+    "Referred By",
+    "Sensitivity",
+    "Spouse",
+    "User 1",
+    "User 2",
+    "User 3",
+    "User 4",
     "Web Page",
 ];
 
@@ -154,7 +282,12 @@ pub fn reading_parts(reading: &str) -> (String, String) {
 }
 
 fn address(contact: &ExportContact) -> String {
-    [contact.city.as_str(), contact.country.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")
+    [contact.city.as_str(), contact.country.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Google Contacts' layout: comma, UTF-8, CRLF. Tags become labels (`a ::: b`).
@@ -172,18 +305,45 @@ pub fn google(contacts: &[ExportContact]) -> Result<Vec<u8>> {
             ("Organization Title", c.role.clone()),
             ("Notes", c.notes.clone()),
             ("Labels", labels),
-            ("E-mail 1 - Label", if c.email.is_empty() { String::new() } else { "Work".to_owned() }),
+            (
+                "E-mail 1 - Label",
+                if c.email.is_empty() {
+                    String::new()
+                } else {
+                    "Work".to_owned()
+                },
+            ),
             ("E-mail 1 - Value", c.email.clone()),
-            ("Phone 1 - Label", if c.phone.is_empty() { String::new() } else { "Work".to_owned() }),
+            (
+                "Phone 1 - Label",
+                if c.phone.is_empty() {
+                    String::new()
+                } else {
+                    "Work".to_owned()
+                },
+            ),
             ("Phone 1 - Value", c.phone.clone()),
-            ("Address 1 - Label", if address(c).is_empty() { String::new() } else { "Work".to_owned() }),
+            (
+                "Address 1 - Label",
+                if address(c).is_empty() {
+                    String::new()
+                } else {
+                    "Work".to_owned()
+                },
+            ),
             ("Address 1 - Formatted", address(c)),
             ("Address 1 - City", c.city.clone()),
             ("Address 1 - Country", c.country.clone()),
         ];
         layout_row(GOOGLE_HEADER, &values)
     });
-    write_rows(estimate(contacts, 20), false, b',', GOOGLE_HEADER.iter().copied(), rows)
+    write_rows(
+        estimate(contacts, 20),
+        false,
+        b',',
+        GOOGLE_HEADER.iter().copied(),
+        rows,
+    )
 }
 
 /// Outlook's layout: comma, UTF-8 with BOM (Outlook otherwise assumes the ANSI code page), CRLF.
@@ -200,14 +360,34 @@ pub fn outlook(contacts: &[ExportContact]) -> Result<Vec<u8>> {
             ("Business Phone", c.phone.clone()),
             ("Categories", c.tags.join(";")),
             ("E-mail Address", c.email.clone()),
-            ("E-mail Type", if c.email.is_empty() { String::new() } else { "SMTP".to_owned() }),
-            ("E-mail Display Name", if c.email.is_empty() { String::new() } else { format!("{} ({})", c.display_name, c.email) }),
+            (
+                "E-mail Type",
+                if c.email.is_empty() {
+                    String::new()
+                } else {
+                    "SMTP".to_owned()
+                },
+            ),
+            (
+                "E-mail Display Name",
+                if c.email.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} ({})", c.display_name, c.email)
+                },
+            ),
             ("Language", c.language.clone()),
             ("Notes", c.notes.clone()),
         ];
         layout_row(OUTLOOK_HEADER, &values)
     });
-    write_rows(estimate(contacts, OUTLOOK_HEADER.len()), true, b',', OUTLOOK_HEADER.iter().copied(), rows)
+    write_rows(
+        estimate(contacts, OUTLOOK_HEADER.len()),
+        true,
+        b',',
+        OUTLOOK_HEADER.iter().copied(),
+        rows,
+    )
 }
 
 #[cfg(test)]
@@ -228,8 +408,17 @@ mod tests {
 
     #[test]
     fn readings_split_family_name_first() {
-        assert_eq!(reading_parts("たなか ひろし"), ("たなか".to_owned(), "ひろし".to_owned()));
-        assert_eq!(reading_parts("たなか\u{3000}ひろし"), ("たなか".to_owned(), "ひろし".to_owned()));
-        assert_eq!(reading_parts("さとう"), ("さとう".to_owned(), String::new()));
+        assert_eq!(
+            reading_parts("たなか ひろし"),
+            ("たなか".to_owned(), "ひろし".to_owned())
+        );
+        assert_eq!(
+            reading_parts("たなか\u{3000}ひろし"),
+            ("たなか".to_owned(), "ひろし".to_owned())
+        );
+        assert_eq!(
+            reading_parts("さとう"),
+            ("さとう".to_owned(), String::new())
+        );
     }
 }

@@ -138,7 +138,10 @@ pub const DEFAULT_COLUMNS: &[Column] = &[
 
 /// Whether a column holds a calendar date (`YYYY-MM-DD`), written as a date in XLSX.
 pub fn is_date(column: Column) -> bool {
-    matches!(column, Column::LastMetOn | Column::LawfulBasisOn | Column::CreatedAt)
+    matches!(
+        column,
+        Column::LastMetOn | Column::LawfulBasisOn | Column::CreatedAt
+    )
 }
 
 /// The text of one cell. Dates are `YYYY-MM-DD`; lists are joined with `, ` (tags) or `; `
@@ -150,7 +153,10 @@ pub fn cell(contact: &ExportContact, column: Column) -> String {
         Column::DisplayName => contact.display_name.clone(),
         Column::NameReading => contact.name_reading.clone(),
         Column::Organisation => contact.organisation.clone(),
-        Column::OrganisationKind => contact.organisation_kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+        Column::OrganisationKind => contact
+            .organisation_kind
+            .map(|k| k.as_str().to_owned())
+            .unwrap_or_default(),
         Column::Role => contact.role.clone(),
         Column::Email => contact.email.clone(),
         Column::Phone => contact.phone.clone(),
@@ -178,7 +184,11 @@ pub fn columns(conn: &Connection) -> Result<Vec<Column>> {
     };
     // A column a newer Ponte knew and this one does not is dropped, not an error.
     let chosen: Vec<Column> = stored.split(',').filter_map(Column::parse).collect();
-    Ok(if chosen.is_empty() { DEFAULT_COLUMNS.to_vec() } else { chosen })
+    Ok(if chosen.is_empty() {
+        DEFAULT_COLUMNS.to_vec()
+    } else {
+        chosen
+    })
 }
 
 /// Remembers the columns and their order for the next export.
@@ -222,12 +232,18 @@ impl Separator {
 }
 
 /// Languages whose spreadsheets use a decimal comma, where Excel splits CSV on `;`.
-const DECIMAL_COMMA: &[&str] = &["it", "de", "fr", "es", "pt", "nl", "da", "sv", "fi", "nb", "pl", "cs", "ru", "tr", "el"];
+const DECIMAL_COMMA: &[&str] = &[
+    "it", "de", "fr", "es", "pt", "nl", "da", "sv", "fi", "nb", "pl", "cs", "ru", "tr", "el",
+];
 
 /// The separator Excel expects for `language` (`it`, `it_IT.UTF-8`, `en-US`...): `;` where the
 /// decimal separator is a comma, as in Italy, `,` elsewhere.
 pub fn separator_for(language: &str) -> Separator {
-    let code: String = language.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_ascii_lowercase();
+    let code: String = language
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
     if DECIMAL_COMMA.contains(&code.as_str()) {
         Separator::Semicolon
     } else {
@@ -252,7 +268,9 @@ pub fn default_separator(conn: &Connection) -> Result<Separator> {
 
 /// The language of headers: the workspace's, English when unset.
 pub fn header_language(conn: &Connection) -> Result<String> {
-    Ok(crate::settings::get(conn)?.language.unwrap_or_else(|| "en".to_owned()))
+    Ok(crate::settings::get(conn)?
+        .language
+        .unwrap_or_else(|| "en".to_owned()))
 }
 
 /// The file formats of a contact list.
@@ -275,8 +293,15 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: &'static [Format] =
-        &[Format::Csv, Format::CsvRaw, Format::Xlsx, Format::Vcf, Format::Vcf4, Format::GoogleCsv, Format::OutlookCsv];
+    pub const ALL: &'static [Format] = &[
+        Format::Csv,
+        Format::CsvRaw,
+        Format::Xlsx,
+        Format::Vcf,
+        Format::Vcf4,
+        Format::GoogleCsv,
+        Format::OutlookCsv,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -345,7 +370,11 @@ pub fn file_stem(text: &str) -> String {
     }
     let out: String = out.trim_end_matches('-').chars().take(80).collect();
     let out = out.trim_end_matches('-');
-    if out.is_empty() { "export".to_owned() } else { out.to_owned() }
+    if out.is_empty() {
+        "export".to_owned()
+    } else {
+        out.to_owned()
+    }
 }
 
 /// A file name for the selection in `format`, such as `japan-health-expo-2025-osaka-contacts.xlsx`.
@@ -364,7 +393,11 @@ pub fn file_name(conn: &Connection, selection: &Selection, format: Format) -> Re
         parts.push("selection".to_owned());
     }
     parts.push("contacts".to_owned());
-    Ok(format!("{}{}", file_stem(&parts.join(" ")), format.suffix()))
+    Ok(format!(
+        "{}{}",
+        file_stem(&parts.join(" ")),
+        format.suffix()
+    ))
 }
 
 /// The contacts of `selection`, sorted by family name then given name (accents and case folded).
@@ -375,7 +408,15 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
     if let Some(id) = &selection.member_id {
         crate::members::get(conn, id)?;
     }
-    let ids = selection.ids.as_ref().map(serde_json::to_string).transpose().map_err(|e| Error::Export { format: "selection", reason: e.to_string() })?;
+    let ids = selection
+        .ids
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| Error::Export {
+            format: "selection",
+            reason: e.to_string(),
+        })?;
     let tag = selection.tag.as_deref().map(str::trim);
     let args = params![selection.mission_id, selection.member_id, tag, ids];
 
@@ -397,7 +438,10 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
         while let Some(row) = rows.next()? {
             let contact: String = row.get("contact_id")?;
             let tz = fields::time_zone("timeZone", &row.get::<_, String>("time_zone")?)?;
-            let day = crate::agenda::parse_utc(&row.get::<_, String>("starts_at")?)?.with_timezone(&tz).date_naive().to_string();
+            let day = crate::agenda::parse_utc(&row.get::<_, String>("starts_at")?)?
+                .with_timezone(&tz)
+                .date_naive()
+                .to_string();
             let entry = met.entry(contact).or_default();
             entry.0.push(row.get("title")?);
             entry.1 = Some(day);
@@ -410,18 +454,29 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            tags.entry(row.get("contact_id")?).or_default().push(row.get("name")?);
+            tags.entry(row.get("contact_id")?)
+                .or_default()
+                .push(row.get("name")?);
         }
     }
 
     // Organisations are few (one per 20 contacts in the benchmark) and looked up from memory:
     // a join per row, and the index-ordered scan an ORDER BY would need, cost more than the sort.
-    let mut organisations: HashMap<String, (String, OrganisationKind, String, String)> = HashMap::new();
+    let mut organisations: HashMap<String, (String, OrganisationKind, String, String)> =
+        HashMap::new();
     {
         let mut stmt = conn.prepare("SELECT id, name, kind, country, city FROM organisations")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            organisations.insert(row.get("id")?, (row.get("name")?, row.get("kind")?, row.get("country")?, row.get("city")?));
+            organisations.insert(
+                row.get("id")?,
+                (
+                    row.get("name")?,
+                    row.get("kind")?,
+                    row.get("country")?,
+                    row.get("city")?,
+                ),
+            );
         }
     }
     let sql = format!(
@@ -464,7 +519,8 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
     // Sized up front: every big buffer the allocator frees while growing this vector makes it
     // consolidate the free lists of the small strings (glibc), a tenth of an export's time.
     let capacity: usize = if *selection == Selection::default() {
-        conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))?.max(0) as usize
+        conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))?
+            .max(0) as usize
     } else {
         0
     };
@@ -472,7 +528,12 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
     let mut out = Vec::with_capacity(capacity);
     while let Some(row) = rows.next()? {
         let organisation_id: Option<String> = row.get(cols.organisation_id)?;
-        let mut contact = cols.read(row, organisation_id.as_ref().and_then(|id| organisations.get(id)))?;
+        let mut contact = cols.read(
+            row,
+            organisation_id
+                .as_ref()
+                .and_then(|id| organisations.get(id)),
+        )?;
         if let Some((titles, last)) = met.remove(&contact.id) {
             contact.met_at = titles;
             contact.last_met_on = last;
@@ -485,9 +546,16 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
     // Family name, then given name, accents and case folded (Città sorts with Citta), then id so
     // that namesakes keep one order from export to export. The keys are sorted, not the rows:
     // moving 100,000 large rows around costs more than the comparisons.
-    let mut keys: Vec<(String, String, usize)> =
-        out.iter().enumerate().map(|(i, c)| (sort_key(&c.last_name), sort_key(&c.first_name), i)).collect();
-    keys.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)).then_with(|| out[a.2].id.cmp(&out[b.2].id)));
+    let mut keys: Vec<(String, String, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (sort_key(&c.last_name), sort_key(&c.first_name), i))
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (&a.0, &a.1)
+            .cmp(&(&b.0, &b.1))
+            .then_with(|| out[a.2].id.cmp(&out[b.2].id))
+    });
     let order: Vec<usize> = keys.into_iter().map(|(_, _, i)| i).collect();
     // Put row order[i] at i in place, following each cycle: no second 100,000-row vector.
     for i in 0..order.len() {
@@ -532,10 +600,20 @@ struct Cols {
 
 impl Cols {
     /// A contact from its row and its organisation's (name, kind, country, city).
-    fn read(&self, row: &Row<'_>, organisation: Option<&(String, OrganisationKind, String, String)>) -> rusqlite::Result<ExportContact> {
+    fn read(
+        &self,
+        row: &Row<'_>,
+        organisation: Option<&(String, OrganisationKind, String, String)>,
+    ) -> rusqlite::Result<ExportContact> {
         let first_name: String = row.get(self.first_name)?;
         let last_name: String = row.get(self.last_name)?;
-        let or_organisation = |own: String, theirs: Option<&String>| if own.is_empty() { theirs.cloned().unwrap_or_default() } else { own };
+        let or_organisation = |own: String, theirs: Option<&String>| {
+            if own.is_empty() {
+                theirs.cloned().unwrap_or_default()
+            } else {
+                own
+            }
+        };
         Ok(ExportContact {
             id: row.get(self.id)?,
             display_name: fields::display_name(&first_name, &last_name),
@@ -564,7 +642,12 @@ impl Cols {
 }
 
 /// Renders `contacts` in a one-file format (`Options::one_file_per_contact` is ignored here).
-pub fn render(conn: &Connection, contacts: &[ExportContact], format: Format, options: &Options) -> Result<Vec<u8>> {
+pub fn render(
+    conn: &Connection,
+    contacts: &[ExportContact],
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>> {
     let columns = match &options.columns {
         Some(c) if !c.is_empty() => c.clone(),
         Some(_) => return Err(Error::invalid("columns", Reason::Required)),
@@ -590,10 +673,20 @@ pub fn render(conn: &Connection, contacts: &[ExportContact], format: Format, opt
 
 /// Exports the selection to `path`: a file, or for vCard with `one_file_per_contact` a folder
 /// (created if needed) holding one `.vcf` per contact.
-pub fn write(conn: &Connection, selection: &Selection, format: Format, options: &Options, path: &Path) -> Result<Written> {
+pub fn write(
+    conn: &Connection,
+    selection: &Selection,
+    format: Format,
+    options: &Options,
+    path: &Path,
+) -> Result<Written> {
     let list = contacts(conn, selection)?;
     if options.one_file_per_contact && matches!(format, Format::Vcf | Format::Vcf4) {
-        let version = if format == Format::Vcf4 { vcard::Version::V4 } else { vcard::Version::V3 };
+        let version = if format == Format::Vcf4 {
+            vcard::Version::V4
+        } else {
+            vcard::Version::V3
+        };
         std::fs::create_dir_all(path)?;
         let mut files = Vec::with_capacity(list.len());
         for contact in &list {
@@ -601,14 +694,22 @@ pub fn write(conn: &Connection, selection: &Selection, format: Format, options: 
             std::fs::write(&file, vcard::cards(std::slice::from_ref(contact), version))?;
             files.push(file);
         }
-        return Ok(Written { format, contacts: list.len(), files });
+        return Ok(Written {
+            format,
+            contacts: list.len(),
+            files,
+        });
     }
     let bytes = render(conn, &list, format, options)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(path, bytes)?;
-    Ok(Written { format, contacts: list.len(), files: vec![path.to_owned()] })
+    Ok(Written {
+        format,
+        contacts: list.len(),
+        files: vec![path.to_owned()],
+    })
 }
 
 #[cfg(test)]
@@ -617,7 +718,10 @@ mod tests {
 
     #[test]
     fn file_stems_are_lower_case_words_joined_by_dashes() {
-        assert_eq!(file_stem("Japan Health Expo 2025 — Osaka"), "japan-health-expo-2025-osaka");
+        assert_eq!(
+            file_stem("Japan Health Expo 2025 — Osaka"),
+            "japan-health-expo-2025-osaka"
+        );
         assert_eq!(file_stem("Città, Nicolò & co."), "citta-nicolo-co");
         assert_eq!(file_stem("田中 浩"), "田中-浩");
         assert_eq!(file_stem("  ;;; "), "export");
@@ -638,7 +742,9 @@ mod tests {
         let chosen = [Column::Email, Column::LastName, Column::Tags];
         store.write(|tx| set_columns(tx, &chosen)).unwrap();
         assert_eq!(store.read(columns).unwrap(), chosen);
-        assert!(store.write(|tx| set_columns(tx, &[Column::Email, Column::Email])).is_err());
+        assert!(store
+            .write(|tx| set_columns(tx, &[Column::Email, Column::Email]))
+            .is_err());
         assert!(store.write(|tx| set_columns(tx, &[])).is_err());
     }
 
@@ -646,9 +752,18 @@ mod tests {
     fn the_workspace_language_decides_the_separator() {
         let store = crate::Store::open_in_memory().unwrap();
         for (language, separator) in [("en", Separator::Comma), ("it", Separator::Semicolon)] {
-            let settings = crate::settings::Settings { language: Some(language.into()), home_time_zone: "Europe/Rome".into() };
-            store.write(|tx| crate::settings::set(tx, &settings)).unwrap();
-            assert_eq!(store.read(default_separator).unwrap(), separator, "{language}");
+            let settings = crate::settings::Settings {
+                language: Some(language.into()),
+                home_time_zone: "Europe/Rome".into(),
+            };
+            store
+                .write(|tx| crate::settings::set(tx, &settings))
+                .unwrap();
+            assert_eq!(
+                store.read(default_separator).unwrap(),
+                separator,
+                "{language}"
+            );
         }
     }
 

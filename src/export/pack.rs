@@ -43,28 +43,46 @@ pub fn write(conn: &Connection, mission_id: &str, dir: &Path, language: &str) ->
     let columns = super::columns(conn)?;
     let follow_ups = crate::follow_ups::list(
         conn,
-        &crate::follow_ups::Filter { mission_id: Some(mission.id.clone()), include_done: true, ..Default::default() },
+        &crate::follow_ups::Filter {
+            mission_id: Some(mission.id.clone()),
+            include_done: true,
+            ..Default::default()
+        },
         chrono::Local::now().date_naive(),
     )?;
     std::fs::create_dir_all(dir)?;
     let w = words(language);
     let mut members = Vec::new();
-    for participation in detail.participations.iter().filter(|p| p.status != ParticipationStatus::Withdrawn) {
+    for participation in detail
+        .participations
+        .iter()
+        .filter(|p| p.status != ParticipationStatus::Withdrawn)
+    {
         let stem = file_stem(&participation.member_name);
         let folder = dir.join(&stem);
         std::fs::create_dir_all(&folder)?;
-        let selection = Selection { mission_id: Some(mission.id.clone()), member_id: Some(participation.member_id.clone()), ..Default::default() };
+        let selection = Selection {
+            mission_id: Some(mission.id.clone()),
+            member_id: Some(participation.member_id.clone()),
+            ..Default::default()
+        };
         let met = contacts(conn, &selection)?;
         let xlsx_path = folder.join(format!("{stem}-contacts.xlsx"));
         std::fs::write(&xlsx_path, xlsx::contacts(&met, &columns, language)?)?;
         let vcf_path = folder.join(format!("{stem}-contacts.vcf"));
         std::fs::write(&vcf_path, vcard::cards(&met, vcard::Version::V3))?;
 
-        let people: Vec<String> = crate::members::persons_of(conn, &participation.member_id)?.into_iter().map(|p| p.id).collect();
+        let people: Vec<String> = crate::members::persons_of(conn, &participation.member_id)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
         let theirs: Vec<&meetings::Meeting> = detail
             .meetings
             .iter()
-            .filter(|m| m.status != MeetingStatus::Cancelled && m.persons.iter().any(|p| people.contains(&p.id)))
+            .filter(|m| {
+                m.status != MeetingStatus::Cancelled
+                    && m.persons.iter().any(|p| people.contains(&p.id))
+            })
             .collect();
         let mut body = format!(
             "<header><h1>{}</h1><p class=\"sub\">{} · {} – {}</p></header><h2>{}</h2>",
@@ -89,16 +107,38 @@ pub fn write(conn: &Connection, mission_id: &str, dir: &Path, language: &str) ->
                 escape_html(&label(m.kind.as_str(), language)),
                 escape_html(&m.place)
             ));
-            let names = |list: &[meetings::Attendee]| escape_html(&list.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "));
-            body.push_str(&format!("<p><b>{}:</b> {}<br><b>{}:</b> {}</p>", w.delegates, names(&m.persons), w.with, names(&m.contacts)));
+            let names = |list: &[meetings::Attendee]| {
+                escape_html(
+                    &list
+                        .iter()
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            };
+            body.push_str(&format!(
+                "<p><b>{}:</b> {}<br><b>{}:</b> {}</p>",
+                w.delegates,
+                names(&m.persons),
+                w.with,
+                names(&m.contacts)
+            ));
             if !m.notes.is_empty() {
                 body.push_str(&format!("<p class=\"pre\">{}</p>", escape_html(&m.notes)));
             }
             if !m.outcome.is_empty() {
-                body.push_str(&format!("<p class=\"pre\"><b>{}:</b> {}</p>", w.outcomes, escape_html(&m.outcome)));
+                body.push_str(&format!(
+                    "<p class=\"pre\"><b>{}:</b> {}</p>",
+                    w.outcomes,
+                    escape_html(&m.outcome)
+                ));
             }
             if let Some(i) = m.interest {
-                body.push_str(&format!("<p><b>{}:</b> {}</p>", w.interest, escape_html(&label(i.as_str(), language))));
+                body.push_str(&format!(
+                    "<p><b>{}:</b> {}</p>",
+                    w.interest,
+                    escape_html(&label(i.as_str(), language))
+                ));
             }
             let steps: Vec<ReportFollowUp> = follow_ups
                 .iter()
@@ -114,12 +154,23 @@ pub fn write(conn: &Connection, mission_id: &str, dir: &Path, language: &str) ->
                 })
                 .collect();
             if !steps.is_empty() {
-                body.push_str(&format!("<h4>{}</h4>{}", w.follow_ups, follow_ups_table(&steps, language)));
+                body.push_str(&format!(
+                    "<h4>{}</h4>{}",
+                    w.follow_ups,
+                    follow_ups_table(&steps, language)
+                ));
             }
             body.push_str("</section>");
         }
         let html_path = folder.join(format!("{stem}-meetings.html"));
-        std::fs::write(&html_path, page(&format!("{} — {}", participation.member_name, mission.title), language, &body))?;
+        std::fs::write(
+            &html_path,
+            page(
+                &format!("{} — {}", participation.member_name, mission.title),
+                language,
+                &body,
+            ),
+        )?;
         members.push(MemberPack {
             member_id: participation.member_id.clone(),
             member_name: participation.member_name.clone(),
@@ -129,5 +180,8 @@ pub fn write(conn: &Connection, mission_id: &str, dir: &Path, language: &str) ->
             meetings: theirs.len(),
         });
     }
-    Ok(Pack { folder: dir.to_owned(), members })
+    Ok(Pack {
+        folder: dir.to_owned(),
+        members,
+    })
 }

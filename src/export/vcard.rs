@@ -59,11 +59,30 @@ fn line(out: &mut String, name: &str, value: &str) {
 /// One card for `contact`.
 pub fn card(contact: &ExportContact, version: Version, out: &mut String) {
     fold_line("BEGIN:VCARD", out);
-    fold_line(if version == Version::V4 { "VERSION:4.0" } else { "VERSION:3.0" }, out);
-    line(out, "N", &format!("{};{};;;", escape(&contact.last_name), escape(&contact.first_name)));
+    fold_line(
+        if version == Version::V4 {
+            "VERSION:4.0"
+        } else {
+            "VERSION:3.0"
+        },
+        out,
+    );
+    line(
+        out,
+        "N",
+        &format!(
+            "{};{};;;",
+            escape(&contact.last_name),
+            escape(&contact.first_name)
+        ),
+    );
     let fn_text = if contact.display_name.trim().is_empty() {
         // FN may not be empty; an organisation or address stands in for a nameless contact.
-        [contact.organisation.as_str(), contact.email.as_str(), "?"].into_iter().find(|s| !s.is_empty()).unwrap_or("?").to_owned()
+        [contact.organisation.as_str(), contact.email.as_str(), "?"]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or("?")
+            .to_owned()
     } else {
         contact.display_name.clone()
     };
@@ -84,27 +103,60 @@ pub fn card(contact: &ExportContact, version: Version, out: &mut String) {
         line(out, "TITLE", &escape(&contact.role));
     }
     if !contact.email.is_empty() {
-        let name = if version == Version::V4 { "EMAIL;TYPE=work" } else { "EMAIL;TYPE=INTERNET,WORK" };
+        let name = if version == Version::V4 {
+            "EMAIL;TYPE=work"
+        } else {
+            "EMAIL;TYPE=INTERNET,WORK"
+        };
         line(out, name, &escape(&contact.email));
     }
     if !contact.phone.is_empty() {
-        let name = if version == Version::V4 { "TEL;TYPE=work,voice" } else { "TEL;TYPE=WORK,VOICE" };
+        let name = if version == Version::V4 {
+            "TEL;TYPE=work,voice"
+        } else {
+            "TEL;TYPE=WORK,VOICE"
+        };
         line(out, name, &escape(&contact.phone));
     }
     if !contact.city.is_empty() || !contact.country.is_empty() {
-        let name = if version == Version::V4 { "ADR;TYPE=work" } else { "ADR;TYPE=WORK" };
-        line(out, name, &format!(";;;{};;;{}", escape(&contact.city), escape(&contact.country)));
+        let name = if version == Version::V4 {
+            "ADR;TYPE=work"
+        } else {
+            "ADR;TYPE=WORK"
+        };
+        line(
+            out,
+            name,
+            &format!(
+                ";;;{};;;{}",
+                escape(&contact.city),
+                escape(&contact.country)
+            ),
+        );
     }
     if !contact.notes.is_empty() {
         line(out, "NOTE", &escape(&contact.notes));
     }
     if !contact.tags.is_empty() {
-        line(out, "CATEGORIES", &contact.tags.iter().map(|t| escape(t)).collect::<Vec<_>>().join(","));
+        line(
+            out,
+            "CATEGORIES",
+            &contact
+                .tags
+                .iter()
+                .map(|t| escape(t))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
     }
     if version == Version::V4 && !contact.language.is_empty() {
         line(out, "LANG", &escape(&contact.language));
     }
-    let uid = if version == Version::V4 { format!("urn:uuid:{}", contact.id) } else { contact.id.clone() };
+    let uid = if version == Version::V4 {
+        format!("urn:uuid:{}", contact.id)
+    } else {
+        contact.id.clone()
+    };
     line(out, "UID", &uid);
     let rev = contact.updated_at.replace(['-', ':'], "");
     line(out, "REV", &rev);
@@ -123,7 +175,15 @@ pub fn cards(contacts: &[ExportContact], version: Version) -> String {
 /// The file of one contact in a one-file-per-contact export: the name's stem plus the end of the
 /// id, so two Mario Rossi never overwrite each other.
 pub fn file_name(contact: &ExportContact) -> String {
-    let tail: String = contact.id.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = contact
+        .id
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     format!("{}-{tail}.vcf", file_stem(&contact.display_name))
 }
 
