@@ -229,7 +229,8 @@ impl Pages {
     }
 
     fn heading(&mut self, text: &str) {
-        self.room(20.0);
+        // A heading never ends a page: keep room for it and the first lines under it.
+        self.room(36.0);
         self.y -= 4.0;
         self.paragraph(text, MARGIN, 14.0, BLUE);
         self.y -= 1.5;
