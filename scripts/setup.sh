@@ -25,6 +25,7 @@ APT_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth x11-utils
   webkit2gtk-driver imagemagick dbus-x11
   fonts-noto-cjk fonts-dejavu-core
+  libreoffice-calc-nogui poppler-utils python3-pip
 )
 
 # --- System packages -------------------------------------------------------
@@ -41,6 +42,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   log "system packages: all present"
+fi
+
+# --- Python readers the export tests call (independent parsers) --------------
+PY_MODULES=(icalendar vobject openpyxl)
+py_missing=()
+for mod in "${PY_MODULES[@]}"; do
+  python3 -c "import $mod" >/dev/null 2>&1 || py_missing+=("$mod")
+done
+if [ "${#py_missing[@]}" -gt 0 ]; then
+  log "installing Python packages: ${py_missing[*]}"
+  # Debian's own python3 refuses pip installs outside a venv (PEP 668) unless told otherwise.
+  python3 -m pip install --quiet "${py_missing[@]}" \
+    || python3 -m pip install --quiet --break-system-packages "${py_missing[@]}"
+else
+  log "Python packages: all present"
 fi
 
 # --- Rust toolchain ---------------------------------------------------------

@@ -104,6 +104,14 @@ pub enum Error {
 
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+
+    /// A file writer (XLSX, PDF) refused the data; `format` names the writer.
+    #[error("could not write the {format} file: {reason}")]
+    Export { format: &'static str, reason: String },
+
+    /// No installed font covers the text of a PDF; `missing` holds a few of the characters.
+    #[error("no installed font covers the text to print ({}); install the Debian package fonts-noto-cjk or set PONTE_PDF_FONT to a .ttf/.otf/.ttc file (looked at: {})", missing.iter().collect::<String>(), searched.join(", "))]
+    NoFont { missing: Vec<char>, searched: Vec<String> },
 }
 
 fn describe(references: &[Reference]) -> String {
@@ -126,6 +134,8 @@ impl Error {
             Error::NotEmpty => "not_empty",
             Error::Db(_) => "storage",
             Error::Io(_) => "io",
+            Error::Export { .. } => "export",
+            Error::NoFont { .. } => "no_font",
         }
     }
 

@@ -47,6 +47,12 @@ fn param_value(text: &str) -> String {
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character, ending it with CRLF.
 pub fn fold_line(line: &str, out: &mut String) {
+    // Most lines fit: copy them whole (vCard exports fold a line per property, 100,000s of them).
+    if line.len() <= 75 {
+        out.push_str(line);
+        out.push_str("\r\n");
+        return;
+    }
     let mut width = 0;
     for c in line.chars() {
         let len = c.len_utf8();

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use ponte::agenda::{self, Agenda};
-use ponte::{demo, follow_ups, generate, missions, search, settings, store, workspace, Store};
+use ponte::export::{self, Column, Format, Selection, Separator};
+use ponte::report::{self, ReportFormat};
+use ponte::{demo, follow_ups, generate, members, missions, search, settings, store, workspace, Store};
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
@@ -57,6 +59,25 @@ enum Command {
         #[arg(long)]
         overdue: bool,
     },
+    /// Export contact lists, or every member's pack after a mission.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// Write a mission's report for the funder: HTML or PDF, from the file name's extension.
+    Report {
+        /// The mission's id or a part of its title that only it has.
+        mission: String,
+        /// `FILE.html` or `FILE.pdf`; with --json, the report data (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Print the report data as JSON instead.
+        #[arg(long)]
+        json: bool,
+        /// Language of the labels: it or en (default: the workspace's, else Italian).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
         #[arg(long)]
@@ -64,6 +85,54 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Contacts as csv (for Excel), csv-raw (for machines), xlsx, vcf (vCard 3.0), vcf4,
+    /// google-csv or outlook-csv. Filters combine; none exports every contact.
+    Contacts {
+        #[arg(long, value_parser = parse_format)]
+        format: Format,
+        /// Contacts met in this mission's meetings (id or unique part of the title).
+        #[arg(long)]
+        mission: Option<String>,
+        /// Contacts this member's people met (id or unique part of the name).
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        tag: Option<String>,
+        /// Exactly these contact ids, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        ids: Option<Vec<String>>,
+        /// Columns in order, comma-separated keys (firstName,lastName,...); remembered.
+        #[arg(long, value_delimiter = ',')]
+        columns: Option<Vec<String>>,
+        /// Separator of the CSV for Excel: ';' or ',' (default: from the language).
+        #[arg(long)]
+        separator: Option<String>,
+        /// vCard only: write a folder with one file per contact.
+        #[arg(long)]
+        one_per_contact: bool,
+        /// Output file (a folder with --one-per-contact); default: a name from the selection.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// For every member of a mission's delegation: who they met (XLSX, vCard) and their meetings.
+    Pack {
+        mission: String,
+        /// Folder to write into (created if needed).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    Format::parse(text).ok_or_else(|| {
+        format!("unknown format {text:?}; one of {}", Format::ALL.iter().map(|f| f.key()).collect::<Vec<_>>().join(", "))
+    })
 }
 
 fn main() -> ExitCode {
@@ -152,12 +221,92 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
+        Command::Export { what: ExportCommand::Contacts { format, mission, member, tag, ids, columns, separator, one_per_contact, output } } => {
+            let columns = columns
+                .map(|keys| {
+                    keys.iter()
+                        .map(|k| Column::parse(k).ok_or_else(|| format!("unknown column {k:?}; one of {}", Column::ALL.iter().map(|c| c.key()).collect::<Vec<_>>().join(", "))))
+                        .collect::<Result<Vec<_>, String>>()
+                })
+                .transpose()?;
+            let separator = separator
+                .map(|s| Separator::parse(&s).ok_or_else(|| format!("unknown separator {s:?}; ';' or ','")))
+                .transpose()?;
+            let written = store.write(|tx| {
+                let selection = Selection {
+                    mission_id: mission.as_deref().map(|m| missions::resolve(tx, m)).transpose()?.map(|m| m.id),
+                    member_id: member.as_deref().map(|m| members::resolve(tx, m)).transpose()?.map(|m| m.id),
+                    tag,
+                    ids,
+                };
+                if let Some(columns) = &columns {
+                    export::set_columns(tx, columns)?;
+                }
+                let path = match &output {
+                    Some(p) => p.clone(),
+                    None => PathBuf::from(export::file_name(tx, &selection, format)?),
+                };
+                let options = export::Options { columns: None, separator, one_file_per_contact: one_per_contact };
+                export::write(tx, &selection, format, &options, &path)
+            })?;
+            let target = if written.files.len() == 1 { written.files[0].display().to_string() } else { format!("{} files", written.files.len()) };
+            eprintln!("{} contacts written as {} to {target}", written.contacts, format.key());
+        }
+        Command::Export { what: ExportCommand::Pack { mission, output, lang } } => {
+            let pack = store.read(|c| {
+                let mission = missions::resolve(c, &mission)?;
+                let lang = language(c, lang.as_deref())?;
+                export::pack::write(c, &mission.id, &output, &lang)
+            })?;
+            for m in &pack.members {
+                eprintln!("{}: {} contacts, {} meetings in {}", m.member_name, m.contacts, m.meetings, m.folder.display());
+            }
+        }
+        Command::Report { mission, output, json, lang } => {
+            let bytes = store.read(|c| {
+                let mission = missions::resolve(c, &mission)?;
+                let lang = language(c, lang.as_deref())?;
+                if json {
+                    let data = report::of_mission(c, &mission.id, &lang)?;
+                    return serde_json::to_vec_pretty(&data).map_err(|e| ponte::Error::Export { format: "json", reason: e.to_string() });
+                }
+                let format = match &output {
+                    Some(p) => ReportFormat::from_path(p).ok_or(ponte::Error::Invalid { field: "output", reason: ponte::Reason::Choice })?,
+                    None => ReportFormat::Html,
+                };
+                report::render(c, &mission.id, &lang, format)
+            })?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, bytes)?;
+                    eprintln!("report written to {}", path.display());
+                }
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)?;
+                }
+            }
+        }
         Command::Generate { contacts, seed } => {
             store.write(|tx| generate::contacts(tx, contacts, seed))?;
             println!("{contacts} contacts added to {}", path.display());
         }
     }
     Ok(())
+}
+
+/// The language of labels: the one asked for, else the workspace's, else Italian (the clusters'
+/// funders read Italian).
+fn language(conn: &rusqlite::Connection, asked: Option<&str>) -> ponte::Result<String> {
+    let lang = match asked {
+        Some(l) => l.to_owned(),
+        None => settings::get(conn)?.language.unwrap_or_else(|| "it".to_owned()),
+    };
+    if matches!(lang.as_str(), "it" | "en") {
+        Ok(lang)
+    } else {
+        Err(ponte::Error::Invalid { field: "lang", reason: ponte::Reason::Choice })
+    }
 }
 
 /// The agenda as plain text: one block a day, each item in the mission's zone and at home.

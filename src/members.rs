@@ -210,6 +210,26 @@ pub fn get(conn: &Connection, id: &str) -> Result<Member> {
         .ok_or_else(|| Error::not_found(Entity::Member, id))
 }
 
+/// Finds a member by its id or by a part of its name that only one member has (for the CLI).
+pub fn resolve(conn: &Connection, key: &str) -> Result<Member> {
+    if let Ok(m) = get(conn, key) {
+        return Ok(m);
+    }
+    let needle = crate::search::fold(key.trim());
+    let mut stmt = conn.prepare("SELECT * FROM members ORDER BY name COLLATE NOCASE")?;
+    let all = stmt.query_map([], Member::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut matching: Vec<Member> = all.into_iter().filter(|m| crate::search::fold(&m.name).contains(&needle)).collect();
+    // An exact name wins over names that merely contain it ("Wise" and "Wise Health").
+    if let Some(i) = matching.iter().position(|m| crate::search::fold(&m.name) == needle) {
+        return Ok(matching.swap_remove(i));
+    }
+    match matching.len() {
+        1 => matching.pop().ok_or_else(|| Error::not_found(Entity::Member, key)),
+        0 => Err(Error::not_found(Entity::Member, key)),
+        _ => Err(Error::invalid("member", crate::error::Reason::Choice)),
+    }
+}
+
 pub fn detail(conn: &Connection, id: &str) -> Result<MemberDetail> {
     let member = get(conn, id)?;
     let persons = persons_of(conn, id)?;
@@ -420,6 +440,19 @@ mod tests {
             }
             other => panic!("expected Referenced, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_member_is_found_by_id_exact_name_or_a_unique_part_of_it() {
+        let store = Store::open_in_memory().unwrap();
+        let wise = store.write(|tx| create(tx, &input("Wise"))).unwrap();
+        store.write(|tx| create(tx, &input("Wise Health"))).unwrap();
+        store.write(|tx| create(tx, &input("Fondazione Hub Innovazione Trentino (HIT)"))).unwrap();
+        assert_eq!(store.read(|c| resolve(c, &wise.id)).unwrap().name, "Wise");
+        assert_eq!(store.read(|c| resolve(c, "wise")).unwrap().id, wise.id, "an exact name wins");
+        assert_eq!(store.read(|c| resolve(c, "hit")).unwrap().name, "Fondazione Hub Innovazione Trentino (HIT)");
+        assert!(matches!(store.read(|c| resolve(c, "W")), Err(Error::Invalid { .. })), "ambiguous");
+        assert!(matches!(store.read(|c| resolve(c, "nobody")), Err(Error::NotFound { .. })));
     }
 
     #[test]

@@ -16,13 +16,13 @@ pub struct Settings {
     pub home_time_zone: String,
 }
 
-fn get_value(conn: &Connection, key: &str) -> Result<Option<String>> {
+pub(crate) fn get_value(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| row.get(0))
         .optional()?)
 }
 
-fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
+pub(crate) fn set_value(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO settings (id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
