@@ -341,6 +341,11 @@ fn inspection_of(conn: &Connection, loaded: &Loaded, kind: Kind, chosen: Option<
     })
 }
 
+/// Every row of a file as read, header row included: for tools and tests of the readers.
+pub fn read_rows(path: &Path, read: &ReadOptions) -> Result<Vec<RawRow>> {
+    Ok(load(path, read)?.table.rows)
+}
+
 /// Step one: reads the file and proposes how to map it (the saved mapping for these headers,
 /// else one suggested from them).
 pub fn inspect(conn: &Connection, path: &Path, kind: Kind, read: &ReadOptions) -> Result<Inspection> {
