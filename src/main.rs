@@ -218,6 +218,9 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             };
             if dry_run {
                 let preview = store.read(|c| import::preview(c, &file, &options))?;
+                if preview.counts.rows == 0 {
+                    return Err(format!("{}: no rows could be read", file.display()).into());
+                }
                 if json {
                     println!("{}", serde_json::to_string_pretty(&preview)?);
                 } else {
@@ -228,6 +231,7 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 return Ok(());
             }
             let summary = store.write(|tx| import::commit(tx, &file, &options, &mut |_, _| {}))?;
+            let rows = summary.created + summary.updated + summary.unchanged + summary.skipped + summary.rejected;
             if let Some(path) = rejected {
                 import::write_rejected(&summary, std::fs::File::create(&path)?)?;
             }
@@ -241,6 +245,9 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 for r in summary.rejected_rows.iter().take(20) {
                     println!("  row {}: {}", r.row, r.reason);
                 }
+            }
+            if rows == 0 {
+                return Err(format!("{}: no rows could be read", file.display()).into());
             }
         }
         Command::ImportUndo { batch } => {

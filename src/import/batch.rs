@@ -180,6 +180,10 @@ struct Writer<'c> {
 
 fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
     let analysis = analyse(conn, path, options)?;
+    if analysis.rows.is_empty() {
+        // A header line alone: nothing to record as a batch.
+        return Err(Error::Import { file: analysis.inspection.file_name, row: None, problem: ImportProblem::Empty });
+    }
     let headers = analysis.loaded.headers.clone();
     if options.save_mapping {
         mapping::save(conn, &headers, options.kind, &analysis.inspection.mapping)?;
