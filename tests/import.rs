@@ -546,3 +546,19 @@ fn every_outside_vcard_file_imports_its_cards() {
         assert_eq!(ok, "ok");
     }
 }
+
+#[test]
+fn an_update_never_moves_a_contact_to_another_organisation() {
+    let ws = common::empty();
+    let org = ws.store.write(|tx| ponte::organisations::create(tx, &ponte::organisations::OrganisationInput { name: "Takeda".into(), ..Default::default() })).expect("org");
+    let existing = ws
+        .store
+        .write(|tx| contacts::create(tx, &contacts::ContactInput { organisation_id: Some(org.id.clone()), last_name: "Sato".into(), email: "sato@takeda.example".into(), ..Default::default() }))
+        .expect("contact");
+    let path = write(&ws, "g.csv", b"Last Name,Company,Email,Job Title\nSato,Shionogi,sato@takeda.example,Director\n");
+    let summary = commit(&ws, &path, &contacts_options()).expect("commit");
+    assert_eq!((summary.created, summary.updated), (0, 1));
+    let after = ws.store.read(|c| contacts::get(c, &existing.id)).expect("get");
+    assert_eq!((after.organisation_name.as_deref(), after.role.as_str()), (Some("Takeda"), "Director"));
+    assert_eq!(count(&ws, "organisations"), 1, "no organisation made for nobody");
+}

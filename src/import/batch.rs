@@ -515,7 +515,9 @@ impl Writer<'_> {
     }
 
     fn fill_contact(&mut self, id: &str, r: &Record) -> Result<bool> {
-        let organisation_id = self.organisation(&r.organisation)?.unwrap_or_default();
+        // Only a contact without an organisation takes the file's (which may then be created).
+        let has_organisation: bool = self.conn.query_row("SELECT organisation_id IS NOT NULL FROM contacts WHERE id = ?1", [id], |row| row.get(0))?;
+        let organisation_id = if has_organisation { String::new() } else { self.organisation(&r.organisation)?.unwrap_or_default() };
         self.fill(
             "contact",
             "contacts",
