@@ -438,6 +438,11 @@ fn bad_files_are_refused_by_name_and_leave_the_workspace_unchanged() {
     assert_refused(&ws, "protetto.xlsx", &encrypted, ImportProblem::Encrypted);
     assert_refused(&ws, "broken.xlsx", b"PK\x03\x04 not really a zip", ImportProblem::NotThisFormat);
 
+    let mut photos = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    photos.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("zip");
+    photos.write_all(b"<w:document/>").expect("zip");
+    assert_refused(&ws, "lettera.xlsx", &photos.finish().expect("zip").into_inner(), ImportProblem::NotThisFormat);
+
     let mut bomb = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     bomb.start_file("xl/worksheets/sheet1.xml", zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).expect("zip");
     let zeros = vec![b' '; 1024 * 1024];

@@ -19,7 +19,8 @@ const MAX_RATIO: u64 = 400;
 
 type Problem = (Option<usize>, ImportProblem);
 
-/// Refuses zip archives that would expand beyond the limits, from their directory alone.
+/// Refuses zip archives that would expand beyond the limits, from their directory alone, and
+/// zip archives that are not workbooks.
 pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|_| (None, ImportProblem::NotThisFormat))?;
     let mut total = 0u64;
@@ -33,6 +34,11 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     }
     if total > MAX_EXPANDED_BYTES {
         return Err((None, ImportProblem::TooLarge));
+    }
+    // A zip that is no workbook (a .docx, a folder of photos) renamed to .xlsx.
+    let workbook = ["xl/workbook.xml", "xl/workbook.bin", "content.xml"].iter().any(|name| archive.index_for_name(name).is_some());
+    if !workbook {
+        return Err((None, ImportProblem::NotThisFormat));
     }
     Ok(())
 }
