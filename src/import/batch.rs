@@ -151,6 +151,16 @@ pub(crate) fn existing_name(conn: &Connection, kind: Kind, id: &str) -> Result<O
 /// Step three: stores the file as one batch. Runs in a savepoint of its own, so it is all or
 /// nothing even outside a transaction; `progress(done, total)` is called as rows are stored.
 pub fn commit(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+    // A big load touches every index of a large table: with SQLite's default 8 MB page cache
+    // the transaction spills pages to the WAL file midway. A larger cache for this call only.
+    let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -256 * 1024)?;
+    let result = commit_in_savepoint(conn, path, options, progress);
+    conn.pragma_update(None, "cache_size", cache_size)?;
+    result
+}
+
+fn commit_in_savepoint(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
     conn.execute_batch("SAVEPOINT import_commit")?;
     match commit_inner(conn, path, options, progress) {
         Ok(summary) => {

@@ -95,11 +95,18 @@ const SYNONYMS: &[(Field, &[&str])] = &[
 
 /// The field a header suggests, by itself.
 pub fn field_of(header: &str) -> Option<Field> {
-    let key = normalise(header);
-    if key.is_empty() {
-        return None;
-    }
-    SYNONYMS.iter().find(|(_, names)| names.iter().any(|n| normalise(n) == key)).map(|(f, _)| *f)
+    // Normalised once: this is asked for every notes cell of every row.
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<String, Field>> = std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (field, names) in SYNONYMS {
+            for name in *names {
+                map.entry(normalise(name)).or_insert(*field);
+            }
+        }
+        map
+    });
+    by_name.get(&normalise(header)).copied()
 }
 
 /// A mapping for these headers: each field goes to the first column that names it; further

@@ -330,6 +330,8 @@ pub fn country_code(text: &str) -> Option<&'static str> {
         ("BR", &["brazil", "brasile", "bra", "ブラジル"]),
     ];
     let key = fold(text.trim()).replace(['.', '\''], "");
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| NAMES.iter().flat_map(|(code, names)| names.iter().map(move |n| (*n, *code))).collect());
     if key.len() == 2 && key.chars().all(|c| c.is_ascii_alphabetic()) {
         let upper = key.to_ascii_uppercase();
         return NAMES.iter().map(|(code, _)| *code).find(|c| *c == upper).or_else(|| if upper == "UK" { Some("GB") } else { None }).or_else(|| {
@@ -337,7 +339,7 @@ pub fn country_code(text: &str) -> Option<&'static str> {
             crate::fields::country("country", &upper).ok().and_then(|_| ALL_CODES.iter().copied().find(|c| *c == upper))
         });
     }
-    NAMES.iter().find(|(_, names)| names.iter().any(|n| *n == key)).map(|(code, _)| *code)
+    by_name.get(key.as_str()).copied()
 }
 
 /// ISO 3166-1 alpha-2 codes in use.
