@@ -567,3 +567,64 @@ fn an_update_never_moves_a_contact_to_another_organisation() {
     assert_eq!((after.organisation_name.as_deref(), after.role.as_str()), (Some("Takeda"), "Director"));
     assert_eq!(count(&ws, "organisations"), 1, "no organisation made for nobody");
 }
+
+/// Rewrites an XLSX so that it uses the 1904 date system (as Excel for Mac once did).
+fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("xlsx");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == "xl/workbook.xml" {
+            let xml = String::from_utf8(bytes).expect("utf8");
+            assert!(xml.contains("<workbookPr"), "{xml}");
+            bytes = xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).expect("zip");
+        out.write_all(&bytes).expect("zip");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn dates_read_right_in_workbooks_of_both_date_systems() {
+    use rust_xlsxwriter::{Format as XFormat, Workbook};
+    let ws = common::empty();
+    let date = XFormat::new().set_num_format("yyyy-mm-dd");
+    // The same day is serial 45845 counted from 1900 and 44383 counted from 1904.
+    let book = |serial: f64| {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Cognome").expect("c");
+        sheet.write_string(0, 1, "Data consenso").expect("c");
+        sheet.write_string(1, 0, "Rossi").expect("c");
+        sheet.write_number_with_format(1, 1, serial, &date).expect("c");
+        book.save_to_buffer().expect("xlsx")
+    };
+    let d1900 = write(&ws, "d1900.xlsx", &book(45845.0));
+    let d1904 = write(&ws, "d1904.xlsx", &with_1904_dates(&book(44383.0)));
+    for path in [d1900, d1904] {
+        let rows = import::read_rows(&path, &ReadOptions::default()).expect("rows");
+        assert_eq!(rows[1].cells[1], "2025-07-07", "{}", path.display());
+    }
+    let summary = commit(&ws, &ws.dir.path().join("d1904.xlsx"), &contacts_options()).expect("commit");
+    assert_eq!(summary.created, 1);
+    let c = ws.store.read(|c| search::query(c, "rossi", 1)).expect("search").remove(0);
+    assert_eq!(ws.store.read(|x| contacts::get(x, &c.id)).expect("get").lawful_basis_on, "2025-07-07");
+}
+
+#[test]
+fn progress_is_reported_up_to_the_total() {
+    let ws = common::empty();
+    let mut csv = String::from("Nome,Cognome\n");
+    for i in 0..2500 {
+        csv.push_str(&format!("N{i},C{i}\n"));
+    }
+    let path = write(&ws, "p.csv", csv.as_bytes());
+    let mut seen = Vec::new();
+    ws.store.write(|tx| import::commit(tx, &path, &contacts_options(), &mut |done, total| seen.push((done, total)))).expect("commit");
+    assert_eq!(seen, vec![(1000, 2500), (2000, 2500), (2500, 2500)]);
+}
