@@ -628,3 +628,38 @@ fn progress_is_reported_up_to_the_total() {
     ws.store.write(|tx| import::commit(tx, &path, &contacts_options(), &mut |done, total| seen.push((done, total)))).expect("commit");
     assert_eq!(seen, vec![(1000, 2500), (2000, 2500), (2500, 2500)]);
 }
+
+#[test]
+fn google_and_outlook_contact_exports_import_with_their_own_headers() {
+    let ws = common::empty();
+    let google = "First Name,Middle Name,Last Name,Phonetic First Name,Phonetic Middle Name,Phonetic Last Name,Name Prefix,Name Suffix,Nickname,File As,Organization Name,Organization Title,Organization Department,Birthday,Notes,Photo,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value\n\
+健,,中村,けん,,なかむら,,,,,国立循環器病研究センター,部長,,,展示会で名刺交換,,* myContacts,Work,ken.nakamura@ncvc.example,Home,ken@home.example,Mobile,+81 90-1234-5678\n";
+    let path = write(&ws, "contacts.csv", google.as_bytes());
+    let inspection = ws.store.read(|c| import::inspect(c, &path, Kind::Contacts, &ReadOptions::default())).expect("inspect");
+    assert_eq!(inspection.layout, Some("google_contacts"));
+    commit(&ws, &path, &contacts_options()).expect("commit");
+    let hit = ws.store.read(|c| search::query(c, "なかむら", 1)).expect("search").remove(0);
+    let ken = ws.store.read(|c| contacts::get(c, &hit.id)).expect("get");
+    assert_eq!((ken.display_name.as_str(), ken.name_reading.as_str(), ken.role.as_str()), ("中村 健", "なかむら けん", "部長"));
+    assert_eq!((ken.email.as_str(), ken.phone.as_str()), ("ken.nakamura@ncvc.example", "+81 90-1234-5678"));
+    assert_eq!(ken.organisation_name.as_deref(), Some("国立循環器病研究センター"));
+    assert!(ken.notes.contains("展示会で名刺交換") && ken.notes.contains("E-mail 2 - Value: ken@home.example"), "{}", ken.notes);
+
+    let outlook = "First Name,Middle Name,Last Name,Title,Suffix,Company,Department,Job Title,Business Street,Business City,Business Country/Region,Business Phone,Mobile Phone,E-mail Address,E-mail 2 Address,Notes\n\
+Sarah,,Bennett,Dr.,,MassChallenge HealthTech,,Program Director,21 Drydock Ave,Boston,United States,(617) 555-0123,(617) 555-0199,sarah.bennett@masschallenge.example,,Met at Boston kickoff\n";
+    let path = write(&ws, "outlook.csv", outlook.as_bytes());
+    let inspection = ws.store.read(|c| import::inspect(c, &path, Kind::Contacts, &ReadOptions::default())).expect("inspect");
+    assert_eq!(inspection.layout, Some("outlook"));
+    let options = Options { default_country: "US".into(), ..Default::default() };
+    commit(&ws, &path, &options).expect("commit");
+    let hit = ws.store.read(|c| search::query(c, "bennett", 1)).expect("search").remove(0);
+    let sarah = ws.store.read(|c| contacts::get(c, &hit.id)).expect("get");
+    assert_eq!((sarah.role.as_str(), sarah.city.as_str(), sarah.country.as_str(), sarah.phone.as_str()), ("Program Director", "Boston", "US", "(617) 555-0123"));
+    assert!(sarah.notes.contains("Mobile Phone: (617) 555-0199"), "{}", sarah.notes);
+
+    // The same person from a phone's vCard, with her mobile in national form: one contact.
+    let vcard = "BEGIN:VCARD\nVERSION:3.0\nN:Bennett;Sarah;;;\nTEL;TYPE=CELL:(617) 555-0123\nEND:VCARD\n";
+    let path = write(&ws, "sarah.vcf", vcard.as_bytes());
+    let summary = commit(&ws, &path, &options).expect("commit");
+    assert_eq!((summary.created, summary.unchanged), (0, 1));
+}

@@ -93,15 +93,16 @@ const SYNONYMS: &[(Field, &[&str])] = &[
     (Field::DepartsOn, &["partenza", "datapartenza", "departure", "departuredate", "departs", "出発日"]),
 ];
 
-/// The field a header suggests, by itself.
-pub fn field_of(header: &str) -> Option<Field> {
+/// The field a header suggests, by itself, with the rank of the spelling (lower is surer:
+/// "Job Title" names a role more surely than "Title", which Outlook uses for "Dr.").
+fn ranked_field_of(header: &str) -> Option<(Field, usize)> {
     // Normalised once: this is asked for every notes cell of every row.
-    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<String, Field>> = std::sync::OnceLock::new();
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<String, (Field, usize)>> = std::sync::OnceLock::new();
     let by_name = BY_NAME.get_or_init(|| {
         let mut map = std::collections::HashMap::new();
         for (field, names) in SYNONYMS {
-            for name in *names {
-                map.entry(normalise(name)).or_insert(*field);
+            for (rank, name) in names.iter().enumerate() {
+                map.entry(normalise(name)).or_insert((*field, rank));
             }
         }
         map
@@ -109,21 +110,30 @@ pub fn field_of(header: &str) -> Option<Field> {
     by_name.get(&normalise(header)).copied()
 }
 
-/// A mapping for these headers: each field goes to the first column that names it; further
-/// columns naming a field already taken (a second phone, an e-mail type) go to the notes.
+/// The field a header suggests, by itself.
+pub fn field_of(header: &str) -> Option<Field> {
+    ranked_field_of(header).map(|(field, _)| field)
+}
+
+/// A mapping for these headers: each field goes to the column whose header names it most surely
+/// (the first of equals); other columns naming a field already taken (a second phone, Outlook's
+/// "Title" beside "Job Title") go to the notes, and so do columns nobody recognised.
 pub fn suggest(headers: &[String]) -> Mapping {
-    let mut taken: Vec<Field> = Vec::new();
+    let ranked: Vec<Option<(Field, usize)>> = headers.iter().map(|h| ranked_field_of(h)).collect();
+    let chosen = |i: usize, field: Field, rank: usize| {
+        ranked.iter().enumerate().all(|(j, other)| match other {
+            Some((f, r)) if *f == field && j != i => *r > rank || (*r == rank && j > i),
+            _ => true,
+        })
+    };
     let columns = headers
         .iter()
-        .map(|header| {
-            let field = match field_of(header) {
-                Some(Field::Notes) => Some(Field::Notes),
-                Some(f) if taken.contains(&f) => Some(Field::Notes),
-                Some(f) => {
-                    taken.push(f);
-                    Some(f)
-                }
-                // Columns nobody asked for still hold data: keep it in the notes.
+        .enumerate()
+        .map(|(i, header)| {
+            let field = match ranked[i] {
+                Some((Field::Notes, _)) => Some(Field::Notes),
+                Some((f, rank)) if chosen(i, f, rank) => Some(f),
+                Some(_) => Some(Field::Notes),
                 None if !normalise(header).is_empty() && !ignored(header) => Some(Field::Notes),
                 None => None,
             };
@@ -230,10 +240,11 @@ mod tests {
         let f = fields_of(&google);
         assert_eq!((f[1], f[3], f[8], f[10], f[11], f[12]), (Some(FirstName), Some(LastName), Some(Email), Some(Phone), Some(Organisation), Some(Role)));
         assert_eq!(f[7], None, "type columns are bookkeeping");
-        let outlook = ["First Name", "Middle Name", "Last Name", "Company", "Job Title", "E-mail Address", "E-mail 2 Address", "Business Phone", "Mobile Phone"];
+        let outlook = ["First Name", "Middle Name", "Last Name", "Title", "Company", "Job Title", "E-mail Address", "E-mail 2 Address", "Business Phone", "Mobile Phone"];
         let f = fields_of(&outlook);
-        assert_eq!((f[0], f[2], f[3], f[4], f[5], f[7]), (Some(FirstName), Some(LastName), Some(Organisation), Some(Role), Some(Email), Some(Phone)));
-        assert_eq!(f[8], Some(Notes), "a second phone is kept in the notes");
+        assert_eq!((f[0], f[2], f[4], f[5], f[6], f[8]), (Some(FirstName), Some(LastName), Some(Organisation), Some(Role), Some(Email), Some(Phone)));
+        assert_eq!(f[3], Some(Notes), "Outlook's Title is the honorific; Job Title is the role");
+        assert_eq!(f[9], Some(Notes), "a second phone is kept in the notes");
         let eventbrite = ["Order #", "Order Date", "First Name", "Last Name", "Email", "Quantity", "Ticket Type", "Attendee #", "Job Title", "Company", "Cell Phone"];
         let f = fields_of(&eventbrite);
         assert_eq!((f[0], f[2], f[4], f[9], f[10]), (None, Some(FirstName), Some(Email), Some(Organisation), Some(Phone)));
