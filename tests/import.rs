@@ -175,6 +175,13 @@ fn a_participants_workbook_fills_the_delegation_with_real_dates_and_phone_number
     assert_eq!(phone, "81612345678");
     assert_eq!(count(&ws, "members WHERE name = 'Kansai Med KK'"), 1, "one member for two of its people");
 
+    // The same workbook again: everyone is recognised, nobody is added twice.
+    let again = commit(&ws, &path, &options).expect("again");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 3));
+    assert_eq!(count(&ws, "persons"), persons_before + 3);
+    assert_eq!(ws.store.read(|c| ponte::missions::delegates(c, &mission)).expect("delegates").len(), delegates.len());
+    ws.store.write(|tx| import::undo(tx, &again.batch_id)).expect("undo the empty batch");
+
     // Undo takes the new members, people, participations and delegates away again.
     ws.store.write(|tx| import::undo(tx, &summary.batch_id)).expect("undo");
     assert_eq!(count(&ws, "persons"), persons_before);
