@@ -123,17 +123,19 @@ pub(crate) fn existing_index(conn: &Connection, kind: Kind, country: phonenumber
         Kind::Members | Kind::Participants => "SELECT p.id, p.first_name, p.last_name, p.email, p.phone, m.name
                            FROM persons p JOIN members m ON m.id = p.member_id",
     };
-    let mut index = Index::default();
+    type Known = (String, String, String, String, String, String);
     let mut stmt = conn.prepare(sql)?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let (first, last, email, phone, org): (String, String, String, String, String) = (row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?);
-        let keys = Keys {
-            email: dedupe::email_key(&email),
-            phone: dedupe::phone_key(&phone, country),
-            name: dedupe::name_key(&first, &last, &org),
-        };
-        index.insert(&keys, row.get::<_, String>(0)?);
+    let known: Vec<Known> = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let keys = super::in_parallel(&known, |(_, first, last, email, phone, org)| Keys {
+        email: dedupe::email_key(email),
+        phone: dedupe::phone_key(phone, country),
+        name: dedupe::name_key(first, last, org),
+    });
+    let mut index = Index::default();
+    for ((id, ..), keys) in known.into_iter().zip(keys) {
+        index.insert(&keys, id);
     }
     Ok(index)
 }

@@ -389,15 +389,20 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
     let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
     let mut in_file: dedupe::Index<usize> = dedupe::Index::default();
     let mut rows: Vec<Analysed> = Vec::new();
-    for raw in loaded.data_rows() {
+    let raw_rows: Vec<&RawRow> = loaded.data_rows().collect();
+    // Mapping a row is independent of the others: done on every core, the matching in order.
+    let mapped = in_parallel(&raw_rows, |raw| {
         let (record, problems) = record::map_row(&raw.cells, &loaded.headers, &fields, options.kind);
+        let keys = batch::keys_of(&record, country);
+        (record, problems, keys)
+    });
+    for (raw, (record, problems, keys)) in raw_rows.into_iter().zip(mapped) {
         let mut a = Analysed { row: raw.number, cells: raw.cells.clone(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
         if a.problems.iter().any(|p| p.rejects) {
             a.action = Action::Reject;
             rows.push(a);
             continue;
         }
-        let keys = batch::keys_of(&a.record, country);
         let found_db = existing.find(&keys);
         let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
         if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
@@ -426,6 +431,21 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         rows.push(a);
     }
     Ok(Analysis { loaded, inspection, rows })
+}
+
+/// `f` over `items` on the machine's cores, results in order. Small inputs stay on this thread.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    if threads < 2 || items.len() < 2_000 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+        // A panic in a worker is a bug in the mapping code, not bad input: let it surface.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Step two: what each row will become, its problems and duplicates, and the totals.
