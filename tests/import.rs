@@ -670,3 +670,44 @@ Sarah,,Bennett,Dr.,,MassChallenge HealthTech,,Program Director,21 Drydock Ave,Bo
     let summary = commit(&ws, &path, &options).expect("commit");
     assert_eq!((summary.created, summary.unchanged), (0, 1));
 }
+
+#[test]
+fn the_search_rows_an_import_writes_are_those_the_triggers_would_write() {
+    let ws = common::empty();
+    let csv = "Nome,Cognome,Lettura cognome,Azienda,E-mail,Ruolo,Città\n\
+由紀,佐藤,さとう,Takeda,yuki@takeda.example,研究員,大阪\n\
+Nicolò,Città,,,nicolo@example.it,,Forlì\n\
+,Müller,,Charité,,Arzt,\n";
+    let path = write(&ws, "s.csv", csv.as_bytes());
+    let options = Options {
+        mapping: Some(import::Mapping {
+            columns: ["Nome", "Cognome", "Lettura cognome", "Azienda", "E-mail", "Ruolo", "Città"]
+                .iter()
+                .zip([Field::FirstName, Field::LastName, Field::LastNameReading, Field::Organisation, Field::Email, Field::Role, Field::City])
+                .map(|(h, f)| import::Column { header: h.to_string(), field: Some(f) })
+                .collect(),
+        }),
+        ..Default::default()
+    };
+    commit(&ws, &path, &options).expect("commit");
+    let docs = |ws: &common::Workspace| -> Vec<(String, String, Option<String>)> {
+        ws.store
+            .read(|c| {
+                let mut stmt = c.prepare("SELECT title, subtitle, parent_id FROM search_docs WHERE kind = 'contact' ORDER BY ref_id")?;
+                let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .expect("docs")
+    };
+    let words = ["佐藤", "さとう", "takeda", "yuki", "研究員", "大阪", "citta", "nicolo", "forli", "muller", "charite", "arzt", "example"];
+    let found = |ws: &common::Workspace| -> Vec<Vec<String>> {
+        words.iter().map(|w| ws.store.read(|c| search::query(c, w, 50)).expect("search").into_iter().map(|h| h.id).collect()).collect()
+    };
+    let (imported_docs, imported_found) = (docs(&ws), found(&ws));
+    assert_eq!(imported_docs.len(), 3);
+    // Touching each contact makes the update trigger index it the trigger's way.
+    ws.store.write(|tx| Ok(tx.execute("UPDATE contacts SET first_name = first_name", [])?)).expect("touch");
+    assert_eq!(docs(&ws), imported_docs);
+    assert_eq!(found(&ws), imported_found);
+    assert!(imported_found.iter().all(|ids| !ids.is_empty()), "every word finds something: {imported_found:?}");
+}
