@@ -129,3 +129,29 @@ fn import_fails_with_a_clear_message_when_nothing_can_be_read() {
     let out = ponte(&db, &["imports"]);
     assert!(out.stdout.is_empty(), "no batch is recorded for a file without rows");
 }
+
+#[test]
+fn import_takes_a_mapping_file_and_members_of_a_mission() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+    let file = dir.path().join("delegazione.csv");
+    std::fs::write(&file, "Chi,Ente,Arrivo\nROSSI Paola,Nuova Impresa Srl,06/07/2025\n").expect("csv");
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(
+        &mapping,
+        r#"{"columns": [{"header": "Chi", "field": "fullName"}, {"header": "Ente", "field": "organisation"}, {"header": "Arrivo", "field": "arrivesOn"}]}"#,
+    )
+    .expect("mapping");
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--kind", "participants", "--mission", "Osaka", "--mapping", mapping.to_str().expect("path"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(summary["created"], 1);
+    let out = ponte(&db, &["search", "paola"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("person\tPaola ROSSI — Nuova Impresa Srl"), "{}", String::from_utf8_lossy(&out.stdout));
+
+    std::fs::write(&mapping, "{not json").expect("mapping");
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--mapping", mapping.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a mapping file"));
+}

@@ -278,6 +278,13 @@ pub fn split_full_name(full: &str) -> (String, String) {
     }
     let japanese = full.chars().any(|c| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'));
     let words: Vec<&str> = full.split_whitespace().collect();
+    // Italian registers write "ROSSI Paola" / "DE LUCA Anna Maria": upper-case words first are
+    // the family name.
+    let shouting = |w: &str| w.chars().any(char::is_alphabetic) && w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    let leading = words.iter().take_while(|w| shouting(w)).count();
+    if leading > 0 && leading < words.len() && !words[leading..].iter().all(|w| shouting(w)) {
+        return (words[leading..].join(" "), words[..leading].join(" "));
+    }
     match words.as_slice() {
         [] => (String::new(), String::new()),
         [one] => (String::new(), (*one).to_owned()),
@@ -370,6 +377,8 @@ mod tests {
             ("Anna Maria De Luca", ("Anna Maria De", "Luca")),
             ("佐藤 由紀", ("由紀", "佐藤")),
             ("Madonna", ("", "Madonna")),
+            ("ROSSI Paola", ("Paola", "ROSSI")),
+            ("DE LUCA Anna Maria", ("Anna Maria", "DE LUCA")),
         ];
         for (full, (first, last)) in cases {
             assert_eq!(split_full_name(full), (first.to_owned(), last.to_owned()), "{full}");
