@@ -115,19 +115,26 @@ pub(crate) fn keys_of(r: &Record, country: phonenumber::country::Id) -> Keys {
     }
 }
 
+/// A person already in the workspace: id, first and last name, e-mail, phone, organisation.
+pub(crate) type Known = (String, String, String, String, String, String);
+
 /// Everyone already in the workspace who a row of this kind could be.
-pub(crate) fn existing_index(conn: &Connection, kind: Kind, country: phonenumber::country::Id) -> Result<Index<String>> {
+pub(crate) fn existing(conn: &Connection, kind: Kind) -> Result<Vec<Known>> {
     let sql = match kind {
         Kind::Contacts => "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, coalesce(o.name, '')
                            FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id",
         Kind::Members | Kind::Participants => "SELECT p.id, p.first_name, p.last_name, p.email, p.phone, m.name
                            FROM persons p JOIN members m ON m.id = p.member_id",
     };
-    type Known = (String, String, String, String, String, String);
     let mut stmt = conn.prepare(sql)?;
-    let known: Vec<Known> = stmt
+    let known = stmt
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    Ok(known)
+}
+
+/// Those people by their duplicate keys. No database access: runs while the file is read.
+pub(crate) fn index_of(known: Vec<Known>, country: phonenumber::country::Id) -> Index<String> {
     let keys = super::in_parallel(&known, |(_, first, last, email, phone, org)| Keys {
         email: dedupe::email_key(email),
         phone: dedupe::phone_key(phone, country),
@@ -137,7 +144,7 @@ pub(crate) fn existing_index(conn: &Connection, kind: Kind, country: phonenumber
     for ((id, ..), keys) in known.into_iter().zip(keys) {
         index.insert(&keys, id);
     }
-    Ok(index)
+    index
 }
 
 pub(crate) fn existing_name(conn: &Connection, kind: Kind, id: &str) -> Result<Option<String>> {

@@ -381,11 +381,17 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         let id = options.mission_id.as_deref().ok_or(Error::invalid("missionId", crate::error::Reason::Required))?;
         crate::missions::get(conn, id)?;
     }
-    let loaded = load(path, &options.read)?;
+    let country = default_country(options);
+    let known = batch::existing(conn, options.kind)?;
+    // Indexing the workspace's people and reading the file are independent: side by side.
+    let (loaded, existing) = std::thread::scope(|scope| {
+        let indexing = scope.spawn(move || batch::index_of(known, country));
+        let loaded = load(path, &options.read);
+        (loaded, indexing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let loaded = loaded?;
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
-    let country = default_country(options);
-    let existing = batch::existing_index(conn, options.kind, country)?;
     let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
     let mut in_file: dedupe::Index<usize> = dedupe::Index::default();
     let mut rows: Vec<Analysed> = Vec::new();
