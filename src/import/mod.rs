@@ -356,6 +356,7 @@ pub fn inspect(conn: &Connection, path: &Path, kind: Kind, read: &ReadOptions) -
 /// One row after mapping and the duplicate check.
 pub(crate) struct Analysed {
     pub row: usize,
+    /// A rejected row's cells as read; empty for the others.
     pub cells: Vec<String>,
     pub record: Record,
     pub problems: Vec<RowProblem>,
@@ -403,8 +404,10 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         (record, problems, keys)
     });
     for (raw, (record, problems, keys)) in raw_rows.into_iter().zip(mapped) {
-        let mut a = Analysed { row: raw.number, cells: raw.cells.clone(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
+        let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
         if a.problems.iter().any(|p| p.rejects) {
+            // Only a rejected row's cells are needed again (to write it back); not a copy of all.
+            a.cells.clone_from(&raw.cells);
             a.action = Action::Reject;
             rows.push(a);
             continue;
