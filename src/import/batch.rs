@@ -83,8 +83,7 @@ pub struct Summary {
 
 /// Writes the rejected rows as CSV (UTF-8 with a BOM, so Excel opens it right): the file's
 /// headers, then a `reason` column.
-pub fn write_rejected(summary: &Summary, out: impl Write) -> Result<()> {
-    let mut out = out;
+pub fn write_rejected(summary: &Summary, mut out: impl Write) -> Result<()> {
     out.write_all("\u{FEFF}".as_bytes())?;
     let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(out);
     let mut header: Vec<String> = vec!["row".into()];

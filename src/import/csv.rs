@@ -5,7 +5,7 @@
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::{Deserialize, Serialize};
 
-use super::{RawRow, Table};
+use super::RawRow;
 use crate::error::ImportProblem;
 
 /// How the bytes of a text file were (or are to be) decoded.
@@ -112,15 +112,6 @@ pub fn parse(text: &str, separator: u8, max_rows: usize) -> Result<Vec<RawRow>, 
         rows.push(RawRow { number: line, cells: record.iter().map(str::to_owned).collect() });
     }
     Ok(rows)
-}
-
-/// Reads a CSV/TSV file's bytes into a table; `encoding` and `separator` override detection.
-pub fn read(bytes: &[u8], encoding: Option<TextEncoding>, separator: Option<u8>, max_rows: usize) -> Result<Table, (Option<usize>, ImportProblem)> {
-    let encoding = encoding.unwrap_or_else(|| detect_encoding(bytes));
-    let text = decode(bytes, encoding);
-    let separator = separator.unwrap_or_else(|| detect_separator(&text));
-    let rows = parse(&text, separator, max_rows)?;
-    Ok(Table { encoding: Some(encoding), separator: Some(separator as char), rows, ..Table::default() })
 }
 
 #[cfg(test)]
