@@ -573,6 +573,7 @@ fn an_update_never_moves_a_contact_to_another_organisation() {
     let after = ws.store.read(|c| contacts::get(c, &existing.id)).expect("get");
     assert_eq!((after.organisation_name.as_deref(), after.role.as_str()), (Some("Takeda"), "Director"));
     assert_eq!(count(&ws, "organisations"), 1, "no organisation made for nobody");
+    assert_eq!(after.notes, "Organisation: Shionogi", "the file's other organisation is not lost");
 }
 
 /// Rewrites an XLSX so that it uses the 1904 date system (as Excel for Mac once did).

@@ -533,9 +533,24 @@ impl Writer<'_> {
     }
 
     fn fill_contact(&mut self, id: &str, r: &Record) -> Result<bool> {
-        // Only a contact without an organisation takes the file's (which may then be created).
-        let has_organisation: bool = self.conn.query_row("SELECT organisation_id IS NOT NULL FROM contacts WHERE id = ?1", [id], |row| row.get(0))?;
-        let organisation_id = if has_organisation { String::new() } else { self.organisation(&r.organisation)?.unwrap_or_default() };
+        // Only a contact without an organisation takes the file's (which may then be created);
+        // a different one named by the file is kept in the notes.
+        let current: Option<String> = self.conn.query_row(
+            "SELECT o.name FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        let mut notes = with_website(r);
+        let organisation_id = match current {
+            None => self.organisation(&r.organisation)?.unwrap_or_default(),
+            Some(name) => {
+                if !r.organisation.is_empty() && crate::search::fold(&name) != crate::search::fold(&r.organisation) {
+                    let line = format!("Organisation: {}", r.organisation);
+                    notes = if notes.is_empty() { line } else { format!("{notes}\n{line}") };
+                }
+                String::new()
+            }
+        };
         self.fill(
             "contact",
             "contacts",
@@ -551,7 +566,7 @@ impl Writer<'_> {
                 ("country", r.country.clone()),
                 ("language", r.language.clone()),
                 ("city", r.city.clone()),
-                ("notes", with_website(r)),
+                ("notes", notes),
             ],
         )
     }
