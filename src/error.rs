@@ -17,6 +17,7 @@ pub enum Entity {
     Contact,
     Meeting,
     FollowUp,
+    ImportBatch,
 }
 
 impl Entity {
@@ -32,6 +33,7 @@ impl Entity {
             Entity::Contact => "contact",
             Entity::Meeting => "meeting",
             Entity::FollowUp => "follow_up",
+            Entity::ImportBatch => "import_batch",
         }
     }
 }
@@ -71,6 +73,47 @@ impl Reason {
     }
 }
 
+/// Why a file could not be imported; the UI words each problem in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// The content is not what the name claims (a `.xlsx` that is not a workbook...).
+    NotThisFormat,
+    /// Neither a spreadsheet, a vCard nor text.
+    UnknownFormat,
+    /// The workbook is password-protected.
+    Encrypted,
+    /// The file, or what it expands to, is larger than an import may be.
+    TooLarge,
+    TooManyRows,
+    /// A NUL byte in a text file: a binary file or a broken export.
+    NulByte,
+    /// The file holds no header row or no rows.
+    Empty,
+    NoSuchSheet,
+    /// The reader gave up: a damaged file.
+    Unreadable,
+    /// The batch was already undone.
+    AlreadyUndone,
+}
+
+impl ImportProblem {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportProblem::NotThisFormat => "not_this_format",
+            ImportProblem::UnknownFormat => "unknown_format",
+            ImportProblem::Encrypted => "encrypted",
+            ImportProblem::TooLarge => "too_large",
+            ImportProblem::TooManyRows => "too_many_rows",
+            ImportProblem::NulByte => "nul_byte",
+            ImportProblem::Empty => "empty",
+            ImportProblem::NoSuchSheet => "no_such_sheet",
+            ImportProblem::Unreadable => "unreadable",
+            ImportProblem::AlreadyUndone => "already_undone",
+        }
+    }
+}
+
 /// A count of records of one kind that still point at a record someone wants to delete.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
@@ -98,6 +141,10 @@ pub enum Error {
 
     #[error("the workspace is not empty")]
     NotEmpty,
+
+    /// `row` is the 1-based line or row of the file, when the problem has one.
+    #[error("cannot import {file}{}: {}", row.map(|r| format!(" (row {r})")).unwrap_or_default(), problem.as_str())]
+    Import { file: String, row: Option<usize>, problem: ImportProblem },
 
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -132,6 +179,7 @@ impl Error {
             Error::Conflict { .. } => "conflict",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotEmpty => "not_empty",
+            Error::Import { .. } => "import",
             Error::Db(_) => "storage",
             Error::Io(_) => "io",
             Error::Export { .. } => "export",

@@ -15,6 +15,7 @@ pub mod fields;
 pub mod follow_ups;
 pub mod generate;
 pub mod ics;
+pub mod import;
 pub mod meetings;
 pub mod members;
 pub mod missions;
@@ -25,5 +26,5 @@ pub mod settings;
 pub mod store;
 pub mod workspace;
 
-pub use error::{Entity, Error, Reason, Result};
+pub use error::{Entity, Error, ImportProblem, Reason, Result};
 pub use store::Store;

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use ponte::agenda::{self, Agenda};
 use ponte::export::{self, Column, Format, Selection, Separator};
 use ponte::report::{self, ReportFormat};
-use ponte::{demo, follow_ups, generate, members, missions, search, settings, store, workspace, Store};
+use ponte::{demo, follow_ups, generate, import, members, missions, search, settings, store, workspace, Store};
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
@@ -78,6 +78,36 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Import a spreadsheet, CSV or vCard file as one batch (undo it with import-undo).
+    Import {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ImportKind::Contacts)]
+        kind: ImportKind,
+        /// The mission of the participants (id or unique part of the title).
+        #[arg(long)]
+        mission: Option<String>,
+        /// The sheet of a workbook (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A JSON mapping file (see docs/import.md); default: the saved or suggested mapping.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Show what would be imported; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the rows that could not be imported here, as CSV with a reason column.
+        #[arg(long, value_name = "CSV")]
+        rejected: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo an import batch: delete what it created, restore what it filled in.
+    ImportUndo { batch: String },
+    /// The import history, newest first.
+    Imports {
+        #[arg(long)]
+        json: bool,
+    },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
         #[arg(long)]
@@ -127,6 +157,23 @@ enum ExportCommand {
         #[arg(long)]
         lang: Option<String>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ImportKind {
+    Contacts,
+    Members,
+    Participants,
+}
+
+impl From<ImportKind> for import::Kind {
+    fn from(kind: ImportKind) -> Self {
+        match kind {
+            ImportKind::Contacts => import::Kind::Contacts,
+            ImportKind::Members => import::Kind::Members,
+            ImportKind::Participants => import::Kind::Participants,
+        }
+    }
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
@@ -284,6 +331,72 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 None => {
                     use std::io::Write;
                     std::io::stdout().write_all(&bytes)?;
+                }
+            }
+        }
+        Command::Import { file, kind, mission, sheet, mapping, dry_run, rejected, json } => {
+            let mapping = match mapping {
+                Some(path) => Some(serde_json::from_str::<import::Mapping>(&std::fs::read_to_string(&path)?)
+                    .map_err(|e| format!("{}: not a mapping file: {e}", path.display()))?),
+                None => None,
+            };
+            let mission_id = match mission {
+                Some(m) => Some(store.read(|c| missions::resolve(c, &m))?.id),
+                None => None,
+            };
+            let options = import::Options {
+                kind: kind.into(),
+                mission_id,
+                read: import::ReadOptions { sheet, ..Default::default() },
+                mapping,
+                ..Default::default()
+            };
+            if dry_run {
+                let preview = store.read(|c| import::preview(c, &file, &options))?;
+                if preview.counts.rows == 0 {
+                    return Err(format!("{}: no rows could be read", file.display()).into());
+                }
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&preview)?);
+                } else {
+                    let n = &preview.counts;
+                    println!("{} ({:?}): {} rows", preview.inspection.file_name, preview.inspection.format, n.rows);
+                    println!("would create {}, update {}, merge {}, skip {}, reject {} ({} with warnings)", n.create, n.update, n.merge, n.skip, n.reject, n.warnings);
+                }
+                return Ok(());
+            }
+            let summary = store.write(|tx| import::commit(tx, &file, &options, &mut |_, _| {}))?;
+            let rows = summary.created + summary.updated + summary.unchanged + summary.skipped + summary.rejected;
+            if let Some(path) = rejected {
+                import::write_rejected(&summary, std::fs::File::create(&path)?)?;
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&summary)?);
+            } else {
+                println!(
+                    "{}: created {}, updated {}, unchanged {}, skipped {}, rejected {} (batch {})",
+                    summary.file_name, summary.created, summary.updated, summary.unchanged, summary.skipped, summary.rejected, summary.batch_id
+                );
+                for r in summary.rejected_rows.iter().take(20) {
+                    println!("  row {}: {}", r.row, r.reason);
+                }
+            }
+            if rows == 0 {
+                return Err(format!("{}: no rows could be read", file.display()).into());
+            }
+        }
+        Command::ImportUndo { batch } => {
+            let batch = store.write(|tx| import::undo(tx, &batch))?;
+            println!("undone: {} ({} created records removed, {} updated records restored)", batch.file_name, batch.created, batch.updated);
+        }
+        Command::Imports { json } => {
+            let list = store.read(import::history)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for b in list {
+                    let undone = if b.undone_at.is_some() { " (undone)" } else { "" };
+                    println!("{}\t{}\t{}\t{}\tcreated {} updated {} skipped {} rejected {}{undone}", b.id, b.created_at, b.kind, b.file_name, b.created, b.updated, b.skipped, b.rejected);
                 }
             }
         }

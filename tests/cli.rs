@@ -81,3 +81,77 @@ fn followups_json_lists_open_follow_ups_with_their_context() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(list.as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn import_then_history_then_undo_work_headless() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    let file = dir.path().join("partecipanti.csv");
+    std::fs::write(&file, "Nome;Cognome;Azienda;E-mail\nGiulia;Ferrari;BioTech;g@biotech.example\n;;;senza-nome\n").expect("csv");
+    let rejected = dir.path().join("scartati.csv");
+
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--dry-run"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("would create 1"));
+
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--json", "--rejected", rejected.to_str().expect("path")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!((summary["created"].as_i64(), summary["rejected"].as_i64()), (Some(1), Some(1)));
+    assert!(std::fs::read_to_string(&rejected).expect("rejected").contains("missing_name"));
+    let batch = summary["batchId"].as_str().expect("batch id").to_owned();
+
+    let out = ponte(&db, &["imports", "--json"]);
+    let history: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(history[0]["fileName"], "partecipanti.csv");
+
+    let out = ponte(&db, &["import-undo", &batch]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ponte(&db, &["stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(stats["contacts"], 0);
+}
+
+#[test]
+fn import_fails_with_a_clear_message_when_nothing_can_be_read() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    let file = dir.path().join("finto.xlsx");
+    std::fs::write(&file, "not a workbook").expect("file");
+    let out = ponte(&db, &["import", file.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import finto.xlsx: not_this_format");
+    let headers_only = dir.path().join("vuoto.csv");
+    std::fs::write(&headers_only, "Nome,Cognome\n").expect("file");
+    let out = ponte(&db, &["import", headers_only.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import vuoto.csv: empty");
+    let out = ponte(&db, &["imports"]);
+    assert!(out.stdout.is_empty(), "no batch is recorded for a file without rows");
+}
+
+#[test]
+fn import_takes_a_mapping_file_and_members_of_a_mission() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+    let file = dir.path().join("delegazione.csv");
+    std::fs::write(&file, "Chi,Ente,Arrivo\nROSSI Paola,Nuova Impresa Srl,06/07/2025\n").expect("csv");
+    let mapping = dir.path().join("mapping.json");
+    std::fs::write(
+        &mapping,
+        r#"{"columns": [{"header": "Chi", "field": "fullName"}, {"header": "Ente", "field": "organisation"}, {"header": "Arrivo", "field": "arrivesOn"}]}"#,
+    )
+    .expect("mapping");
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--kind", "participants", "--mission", "Osaka", "--mapping", mapping.to_str().expect("path"), "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(summary["created"], 1);
+    let out = ponte(&db, &["search", "paola"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("person\tPaola ROSSI — Nuova Impresa Srl"), "{}", String::from_utf8_lossy(&out.stdout));
+
+    std::fs::write(&mapping, "{not json").expect("mapping");
+    let out = ponte(&db, &["import", file.to_str().expect("path"), "--mapping", mapping.to_str().expect("path")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a mapping file"));
+}

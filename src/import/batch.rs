@@ -1,0 +1,691 @@
+//! Storing an analysed file as one import batch, and undoing it.
+//!
+//! A batch remembers what it did: contacts it created carry its id (`import_batch_id`); other
+//! records it created, and the previous values of records it filled in, are listed in
+//! `import_changes`. Undo deletes the first and restores the second, newest first.
+//!
+//! Speed: the search index is normally kept by per-row triggers, which make a bulk load 2–4×
+//! slower. A commit therefore drops the contacts' insert trigger inside its own savepoint, inserts
+//! the contacts, writes their search rows with two set-based statements that compute exactly what
+//! the trigger would, and recreates the trigger from its stored SQL. All of it is one savepoint,
+//! so a failure anywhere leaves schema and data as they were. See docs/performance.md.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::dedupe::{self, Index, Keys};
+use super::{analyse, mapping, Action, Kind, Options, Record};
+use crate::error::{Entity, Error, ImportProblem, Reference, Result};
+use crate::fields;
+
+/// One import in the history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Batch {
+    pub id: String,
+    pub file_name: String,
+    pub kind: String,
+    pub mission_id: Option<String>,
+    pub created: i64,
+    pub updated: i64,
+    pub skipped: i64,
+    pub rejected: i64,
+    pub undone_at: Option<String>,
+    pub created_at: String,
+}
+
+impl Batch {
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Batch {
+            id: row.get("id")?,
+            file_name: row.get("file_name")?,
+            kind: row.get("kind")?,
+            mission_id: row.get("mission_id")?,
+            created: row.get("created")?,
+            updated: row.get("updated")?,
+            skipped: row.get("skipped")?,
+            rejected: row.get("rejected")?,
+            undone_at: row.get("undone_at")?,
+            created_at: row.get("created_at")?,
+        })
+    }
+}
+
+/// A row that was not imported, with why; written back as CSV for the user to fix.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedRow {
+    pub row: usize,
+    /// The issues, e.g. `missing_name`.
+    pub reason: String,
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub batch_id: String,
+    pub file_name: String,
+    pub kind: Kind,
+    pub created: usize,
+    pub updated: usize,
+    /// Duplicates whose record already held everything the row had.
+    pub unchanged: usize,
+    pub skipped: usize,
+    pub rejected: usize,
+    pub headers: Vec<String>,
+    pub rejected_rows: Vec<RejectedRow>,
+}
+
+/// Writes the rejected rows as CSV (UTF-8 with a BOM, so Excel opens it right): the file's
+/// headers, then a `reason` column.
+pub fn write_rejected(summary: &Summary, mut out: impl Write) -> Result<()> {
+    out.write_all("\u{FEFF}".as_bytes())?;
+    let mut writer = ::csv::WriterBuilder::new().flexible(true).from_writer(out);
+    let mut header: Vec<String> = vec!["row".into()];
+    header.extend(summary.headers.iter().cloned());
+    header.push("reason".into());
+    writer.write_record(&header).map_err(csv_error)?;
+    for r in &summary.rejected_rows {
+        let mut line: Vec<String> = vec![r.row.to_string()];
+        // A cell starting with = + - @ would run as a formula in a spreadsheet: quote it as text.
+        line.extend(r.cells.iter().map(|c| if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.clone() }));
+        line.resize(summary.headers.len() + 1, String::new());
+        line.push(r.reason.clone());
+        writer.write_record(&line).map_err(csv_error)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn csv_error(e: ::csv::Error) -> Error {
+    Error::Io(std::io::Error::other(e.to_string()))
+}
+
+pub(crate) fn keys_of(r: &Record, country: phonenumber::country::Id) -> Keys {
+    Keys {
+        email: dedupe::email_key(&r.email),
+        phone: dedupe::phone_key(&r.phone, country),
+        name: dedupe::name_key(&r.first_name, &r.last_name, &r.organisation),
+    }
+}
+
+/// A person already in the workspace: id, first and last name, e-mail, phone, organisation.
+pub(crate) type Known = (String, String, String, String, String, String);
+
+/// Everyone already in the workspace who a row of this kind could be.
+pub(crate) fn existing(conn: &Connection, kind: Kind) -> Result<Vec<Known>> {
+    let sql = match kind {
+        Kind::Contacts => "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, coalesce(o.name, '')
+                           FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id",
+        Kind::Members | Kind::Participants => "SELECT p.id, p.first_name, p.last_name, p.email, p.phone, m.name
+                           FROM persons p JOIN members m ON m.id = p.member_id",
+    };
+    let mut stmt = conn.prepare(sql)?;
+    let known = stmt
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(known)
+}
+
+/// Those people by their duplicate keys. No database access: runs while the file is read.
+pub(crate) fn index_of(known: Vec<Known>, country: phonenumber::country::Id) -> Index<String> {
+    let keys = super::in_parallel(&known, |(_, first, last, email, phone, org)| Keys {
+        email: dedupe::email_key(email),
+        phone: dedupe::phone_key(phone, country),
+        name: dedupe::name_key(first, last, org),
+    });
+    let mut index = Index::default();
+    for ((id, ..), keys) in known.into_iter().zip(keys) {
+        index.insert(&keys, id);
+    }
+    index
+}
+
+pub(crate) fn existing_name(conn: &Connection, kind: Kind, id: &str) -> Result<Option<String>> {
+    let sql = match kind {
+        Kind::Contacts => "SELECT first_name, last_name FROM contacts WHERE id = ?1",
+        Kind::Members | Kind::Participants => "SELECT first_name, last_name FROM persons WHERE id = ?1",
+    };
+    Ok(conn
+        .query_row(sql, [id], |r| Ok(fields::display_name(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?)))
+        .optional()?)
+}
+
+/// Step three: stores the file as one batch. Runs in a savepoint of its own, so it is all or
+/// nothing even outside a transaction; `progress(done, total)` is called as rows are stored.
+pub fn commit(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+    // A big load touches every index of a large table: with SQLite's default 8 MB page cache
+    // the transaction spills pages to the WAL file midway. A larger cache for this call only.
+    let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -256 * 1024)?;
+    let result = commit_in_savepoint(conn, path, options, progress);
+    conn.pragma_update(None, "cache_size", cache_size)?;
+    result
+}
+
+fn commit_in_savepoint(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+    conn.execute_batch("SAVEPOINT import_commit")?;
+    match commit_inner(conn, path, options, progress) {
+        Ok(summary) => {
+            conn.execute_batch("RELEASE import_commit")?;
+            Ok(summary)
+        }
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO import_commit; RELEASE import_commit")?;
+            Err(e)
+        }
+    }
+}
+
+struct Writer<'c> {
+    conn: &'c Connection,
+    batch_id: String,
+    now: String,
+    today: String,
+    source: String,
+    options: &'c Options,
+    /// Organisations (or members) by folded name.
+    parents: HashMap<String, String>,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+}
+
+fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+    let analysis = analyse(conn, path, options)?;
+    if analysis.rows.is_empty() {
+        // A header line alone: nothing to record as a batch.
+        return Err(Error::Import { file: analysis.inspection.file_name, row: None, problem: ImportProblem::Empty });
+    }
+    let headers = analysis.loaded.headers.clone();
+    if options.save_mapping {
+        mapping::save(conn, &headers, options.kind, &analysis.inspection.mapping)?;
+    }
+    let now = fields::now();
+    let batch_id = fields::new_id();
+    conn.execute(
+        "INSERT INTO import_batches (id, file_name, kind, mission_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![batch_id, analysis.inspection.file_name, options.kind.as_str(), options.mission_id, now],
+    )?;
+    let mut w = Writer {
+        conn,
+        batch_id: batch_id.clone(),
+        now: now.clone(),
+        today: chrono::Local::now().date_naive().format("%Y-%m-%d").to_string(),
+        source: analysis.inspection.file_name.clone(),
+        options,
+        parents: HashMap::new(),
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+    };
+
+    // Later rows about a person first created by an earlier row are folded into that record.
+    let mut rows = analysis.rows;
+    for i in 0..rows.len() {
+        if let (Action::Merge, Some(target)) = (rows[i].action, rows[i].merge_into) {
+            let later = rows[i].record.clone();
+            rows[target].record.fill_from(&later);
+        }
+    }
+    let total = rows.len();
+    let mut skipped = 0;
+    let mut rejected_rows = Vec::new();
+    let trigger = if options.kind == Kind::Contacts { Some(suspend_contact_trigger(conn)?) } else { None };
+    {
+        let mut insert_contact = conn.prepare(
+            "INSERT INTO contacts (id, organisation_id, first_name, last_name, name_reading, role, email, phone,
+                    country, language, city, notes, source, lawful_basis, lawful_basis_on, import_batch_id,
+                    created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+        )?;
+        for (done, a) in rows.iter().enumerate() {
+            match a.action {
+                Action::Create => match options.kind {
+                    Kind::Contacts => {
+                        let organisation_id = w.organisation(&a.record.organisation)?;
+                        let r = &a.record;
+                        let basis = r.lawful_basis.unwrap_or(options.lawful_basis);
+                        let basis_on = r.lawful_basis_on.clone().unwrap_or_else(|| w.today.clone());
+                        let notes = with_website(r);
+                        insert_contact.execute(params![
+                            fields::new_id(), organisation_id, r.first_name, r.last_name, r.name_reading, r.role, r.email,
+                            r.phone, r.country, r.language, r.city, notes, w.source, basis, basis_on, w.batch_id, w.now
+                        ])?;
+                        w.created += 1;
+                    }
+                    Kind::Members | Kind::Participants => {
+                        let person_id = w.create_person(&a.record)?;
+                        w.delegate(&person_id, &a.record)?;
+                        w.created += 1;
+                    }
+                },
+                Action::Update => {
+                    let id = a.duplicate.as_ref().and_then(|d| d.existing_id.clone()).unwrap_or_default();
+                    let changed = match options.kind {
+                        Kind::Contacts => w.fill_contact(&id, &a.record)?,
+                        Kind::Members | Kind::Participants => {
+                            let changed = w.fill_person(&id, &a.record)?;
+                            w.delegate(&id, &a.record)? || changed
+                        }
+                    };
+                    if changed {
+                        w.updated += 1;
+                    } else {
+                        w.unchanged += 1;
+                    }
+                }
+                Action::Merge => w.unchanged += 1,
+                Action::Skip => skipped += 1,
+                Action::Reject => rejected_rows.push(RejectedRow {
+                    row: a.row,
+                    reason: a.problems.iter().filter(|p| p.rejects).map(|p| p.issue.as_str()).collect::<Vec<_>>().join(", "),
+                    cells: a.cells.clone(),
+                }),
+            }
+            if done % 1000 == 999 {
+                progress(done + 1, total);
+            }
+        }
+    }
+    if let Some(sql) = trigger {
+        index_created_contacts(conn, &batch_id)?;
+        conn.execute_batch(&sql)?;
+    }
+    progress(total, total);
+    // Rows folded into an earlier one count as unchanged in the summary and skipped in history.
+    conn.execute(
+        "UPDATE import_batches SET created = ?2, updated = ?3, skipped = ?4, rejected = ?5 WHERE id = ?1",
+        params![batch_id, w.created as i64, w.updated as i64, (skipped + w.unchanged) as i64, rejected_rows.len() as i64],
+    )?;
+    Ok(Summary {
+        batch_id,
+        file_name: w.source.clone(),
+        kind: options.kind,
+        created: w.created,
+        updated: w.updated,
+        unchanged: w.unchanged,
+        skipped,
+        rejected: rejected_rows.len(),
+        headers,
+        rejected_rows,
+    })
+}
+
+/// Contacts have no website: it is kept in the notes.
+fn with_website(r: &Record) -> String {
+    if r.website.is_empty() {
+        r.notes.clone()
+    } else if r.notes.is_empty() {
+        format!("Web: {}", r.website)
+    } else {
+        format!("{}\nWeb: {}", r.notes, r.website)
+    }
+}
+
+/// Drops the per-row search trigger on contacts and returns its SQL to recreate it.
+fn suspend_contact_trigger(conn: &Connection) -> Result<String> {
+    let sql: String = conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contacts_search_ai'", [], |r| r.get(0))?;
+    conn.execute_batch("DROP TRIGGER contacts_search_ai")?;
+    Ok(sql)
+}
+
+/// What `contacts_search_ai` (0001_init.sql) writes for each contact, for a whole batch at once.
+fn index_created_contacts(conn: &Connection, batch_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_docs (kind, ref_id, parent_id, title, subtitle)
+         SELECT 'contact', c.id, c.organisation_id,
+                CASE WHEN c.last_name GLOB '*[ぁ-ヿ一-鿿]*'
+                     THEN concat_ws(' ', NULLIF(c.last_name, ''), NULLIF(c.first_name, ''))
+                     ELSE concat_ws(' ', NULLIF(c.first_name, ''), NULLIF(c.last_name, '')) END,
+                coalesce(o.name, '')
+         FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+         WHERE c.import_batch_id = ?1",
+        [batch_id],
+    )?;
+    conn.execute(
+        "INSERT INTO search_fts (rowid, title, body)
+         SELECT d.id, concat_ws(' ', c.first_name, c.last_name, c.name_reading),
+                concat_ws(' ', c.email, c.role, c.city, o.name)
+         FROM contacts c JOIN search_docs d ON d.ref_id = c.id
+              LEFT JOIN organisations o ON o.id = c.organisation_id
+         WHERE c.import_batch_id = ?1",
+        [batch_id],
+    )?;
+    Ok(())
+}
+
+impl Writer<'_> {
+    fn change(&self, entity: &str, id: &str, action: &str, previous: Option<String>) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO import_changes (id, batch_id, entity, record_id, action, previous, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            )?
+            .execute(params![fields::new_id(), self.batch_id, entity, id, action, previous, self.now])?;
+        Ok(())
+    }
+
+    /// The external organisation of this name (case and accents ignored), created if new.
+    fn organisation(&mut self, name: &str) -> Result<Option<String>> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let key = crate::search::fold(name);
+        if let Some(id) = self.parents.get(&key) {
+            return Ok(Some(id.clone()));
+        }
+        let existing: Option<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM organisations WHERE name = ?1 COLLATE NOCASE ORDER BY created_at LIMIT 1")?
+            .query_row([name], |r| r.get(0))
+            .optional()?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = fields::new_id();
+                self.conn
+                    .prepare_cached(
+                        "INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?1, ?2, 'other', ?3, ?3)",
+                    )?
+                    .execute(params![id, name, self.now])?;
+                self.change("organisation", &id, "created", None)?;
+                id
+            }
+        };
+        self.parents.insert(key, id.clone());
+        Ok(Some(id))
+    }
+
+    fn member(&mut self, name: &str, record: &Record) -> Result<String> {
+        let key = crate::search::fold(name.trim());
+        if let Some(id) = self.parents.get(&key) {
+            return Ok(id.clone());
+        }
+        let existing: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM members WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get(0))
+            .optional()?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                let id = fields::new_id();
+                let website = fields::website("website", &record.website).unwrap_or_default();
+                self.conn.execute(
+                    "INSERT INTO members (id, name, kind, city, website, created_at, updated_at) VALUES (?1, ?2, 'other', ?3, ?4, ?5, ?5)",
+                    params![id, name.trim(), record.city, website, self.now],
+                )?;
+                self.change("member", &id, "created", None)?;
+                id
+            }
+        };
+        self.parents.insert(key, id.clone());
+        Ok(id)
+    }
+
+    /// Persons have no country, city or language: those are kept in the notes.
+    fn person_notes(record: &Record) -> String {
+        let mut notes = record.notes.clone();
+        for (label, value) in [("Country", &record.country), ("City", &record.city), ("Language", &record.language)] {
+            if !value.is_empty() {
+                if !notes.is_empty() {
+                    notes.push('\n');
+                }
+                notes.push_str(&format!("{label}: {value}"));
+            }
+        }
+        notes
+    }
+
+    fn create_person(&mut self, r: &Record) -> Result<String> {
+        let member_id = self.member(&r.organisation, r)?;
+        let id = fields::new_id();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO persons (id, member_id, first_name, last_name, role, email, phone, notes, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            )?
+            .execute(params![id, member_id, r.first_name, r.last_name, r.role, r.email, r.phone, Self::person_notes(r), self.now])?;
+        self.change("person", &id, "created", None)?;
+        Ok(id)
+    }
+
+    /// Puts a participant on the mission's delegation; true when something was added.
+    fn delegate(&mut self, person_id: &str, r: &Record) -> Result<bool> {
+        let Some(mission_id) = self.options.mission_id.as_deref().filter(|_| self.options.kind == Kind::Participants) else {
+            return Ok(false);
+        };
+        let member_id: String = self.conn.query_row("SELECT member_id FROM persons WHERE id = ?1", [person_id], |row| row.get(0))?;
+        let participation: Option<String> = self
+            .conn
+            .query_row("SELECT id FROM participations WHERE mission_id = ?1 AND member_id = ?2", [mission_id, &member_id], |row| row.get(0))
+            .optional()?;
+        let participation = match participation {
+            Some(id) => id,
+            None => {
+                let id = fields::new_id();
+                self.conn.execute(
+                    "INSERT INTO participations (id, mission_id, member_id, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'confirmed', ?4, ?4)",
+                    params![id, mission_id, member_id, self.now],
+                )?;
+                self.change("participation", &id, "created", None)?;
+                id
+            }
+        };
+        let (arrives, departs) = match (&r.arrives_on, &r.departs_on) {
+            (Some(a), Some(d)) if d < a => (None, None), // impossible trip: the dates stay in the notes
+            (a, d) => (a.clone(), d.clone()),
+        };
+        let id = fields::new_id();
+        let added = self.conn.execute(
+            "INSERT INTO delegates (id, participation_id, person_id, status, role, arrives_on, departs_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, 'confirmed', ?4, ?5, ?6, ?7, ?7) ON CONFLICT (participation_id, person_id) DO NOTHING",
+            params![id, participation, person_id, r.role, arrives, departs, self.now],
+        )?;
+        if added > 0 {
+            self.change("delegate", &id, "created", None)?;
+        }
+        Ok(added > 0)
+    }
+
+    /// Fills the empty columns of a record from the row; remembers their previous values.
+    fn fill(&mut self, entity: &str, table: &str, id: &str, values: &[(&str, String)]) -> Result<bool> {
+        let columns: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
+        let current: Vec<String> = self.conn.query_row(
+            &format!("SELECT {} FROM {table} WHERE id = ?1", columns.iter().map(|c| format!("coalesce({c}, '')")).collect::<Vec<_>>().join(", ")),
+            [id],
+            |row| (0..columns.len()).map(|i| row.get::<_, String>(i)).collect(),
+        )?;
+        let mut previous = serde_json::Map::new();
+        let mut sets = Vec::new();
+        let mut args: Vec<String> = vec![id.to_owned()];
+        for ((column, new), old) in values.iter().zip(current) {
+            let next = if *column == "notes" {
+                if new.is_empty() || old.contains(new.as_str()) {
+                    continue;
+                }
+                if old.is_empty() { new.clone() } else { format!("{old}\n{new}") }
+            } else if old.is_empty() && !new.is_empty() {
+                new.clone()
+            } else {
+                continue;
+            };
+            previous.insert((*column).to_owned(), serde_json::Value::String(old));
+            args.push(next);
+            sets.push(format!("{column} = ?{}", args.len()));
+        }
+        if sets.is_empty() {
+            return Ok(false);
+        }
+        args.push(self.now.clone());
+        sets.push(format!("updated_at = ?{}", args.len()));
+        let previous_updated: String = self.conn.query_row(&format!("SELECT updated_at FROM {table} WHERE id = ?1"), [id], |r| r.get(0))?;
+        previous.insert("updated_at".into(), serde_json::Value::String(previous_updated));
+        self.conn.execute(&format!("UPDATE {table} SET {} WHERE id = ?1", sets.join(", ")), rusqlite::params_from_iter(args.iter()))?;
+        self.change(entity, id, "updated", Some(serde_json::Value::Object(previous).to_string()))?;
+        Ok(true)
+    }
+
+    fn fill_contact(&mut self, id: &str, r: &Record) -> Result<bool> {
+        // Only a contact without an organisation takes the file's (which may then be created);
+        // a different one named by the file is kept in the notes.
+        let current: Option<String> = self.conn.query_row(
+            "SELECT o.name FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id WHERE c.id = ?1",
+            [id],
+            |row| row.get(0),
+        )?;
+        let mut notes = with_website(r);
+        let organisation_id = match current {
+            None => self.organisation(&r.organisation)?.unwrap_or_default(),
+            Some(name) => {
+                if !r.organisation.is_empty() && crate::search::fold(&name) != crate::search::fold(&r.organisation) {
+                    let line = format!("Organisation: {}", r.organisation);
+                    notes = if notes.is_empty() { line } else { format!("{notes}\n{line}") };
+                }
+                String::new()
+            }
+        };
+        self.fill(
+            "contact",
+            "contacts",
+            id,
+            &[
+                ("organisation_id", organisation_id),
+                ("first_name", r.first_name.clone()),
+                ("last_name", r.last_name.clone()),
+                ("name_reading", r.name_reading.clone()),
+                ("role", r.role.clone()),
+                ("email", r.email.clone()),
+                ("phone", r.phone.clone()),
+                ("country", r.country.clone()),
+                ("language", r.language.clone()),
+                ("city", r.city.clone()),
+                ("notes", notes),
+            ],
+        )
+    }
+
+    fn fill_person(&mut self, id: &str, r: &Record) -> Result<bool> {
+        self.fill(
+            "person",
+            "persons",
+            id,
+            &[
+                ("first_name", r.first_name.clone()),
+                ("last_name", r.last_name.clone()),
+                ("role", r.role.clone()),
+                ("email", r.email.clone()),
+                ("phone", r.phone.clone()),
+                ("notes", Self::person_notes(r)),
+            ],
+        )
+    }
+}
+
+/// Columns undo may write back, per table: previous values are applied only to these.
+const RESTORABLE: &[(&str, &str, &[&str])] = &[
+    ("contact", "contacts", &["organisation_id", "first_name", "last_name", "name_reading", "role", "email", "phone", "country", "language", "city", "notes", "updated_at"]),
+    ("person", "persons", &["first_name", "last_name", "role", "email", "phone", "notes", "updated_at"]),
+];
+
+pub fn history(conn: &Connection) -> Result<Vec<Batch>> {
+    let mut stmt = conn.prepare("SELECT * FROM import_batches ORDER BY created_at DESC, id DESC")?;
+    let rows = stmt.query_map([], Batch::from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Batch> {
+    conn.query_row("SELECT * FROM import_batches WHERE id = ?1", [id], Batch::from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::ImportBatch, id))
+}
+
+/// Deletes what a batch created and restores what it filled in; refused (nothing changed) if a
+/// created contact or person has since been used in a meeting.
+pub fn undo(conn: &Connection, batch_id: &str) -> Result<Batch> {
+    let batch = get(conn, batch_id)?;
+    if batch.undone_at.is_some() {
+        return Err(Error::Import { file: batch.file_name, row: None, problem: ImportProblem::AlreadyUndone });
+    }
+    let used: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT c.id, count(*) FROM contacts c JOIN meeting_contacts mc ON mc.contact_id = c.id
+             WHERE c.import_batch_id = ?1 GROUP BY c.id LIMIT 1",
+            [batch_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, count)) = used {
+        return Err(Error::Referenced { entity: Entity::Contact, id, references: vec![Reference { entity: Entity::Meeting, count }] });
+    }
+    let used: Option<(String, i64)> = conn
+        .query_row(
+            "SELECT ch.record_id, count(*) FROM import_changes ch JOIN meeting_persons mp ON mp.person_id = ch.record_id
+             WHERE ch.batch_id = ?1 AND ch.entity = 'person' AND ch.action = 'created' GROUP BY ch.record_id LIMIT 1",
+            [batch_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((id, count)) = used {
+        return Err(Error::Referenced { entity: Entity::Person, id, references: vec![Reference { entity: Entity::Meeting, count }] });
+    }
+    conn.execute_batch("SAVEPOINT import_undo")?;
+    let result = undo_inner(conn, batch_id);
+    match result {
+        Ok(()) => conn.execute_batch("RELEASE import_undo")?,
+        Err(e) => {
+            conn.execute_batch("ROLLBACK TO import_undo; RELEASE import_undo")?;
+            return Err(e);
+        }
+    }
+    get(conn, batch_id)
+}
+
+fn undo_inner(conn: &Connection, batch_id: &str) -> Result<()> {
+    let changes: Vec<(String, String, String, Option<String>)> = {
+        let mut stmt = conn.prepare("SELECT entity, record_id, action, previous FROM import_changes WHERE batch_id = ?1 ORDER BY rowid DESC")?;
+        let rows = stmt.query_map([batch_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    // Updates first (newest first), so each record ends with the values it had before the batch.
+    for (entity, id, _, previous) in changes.iter().filter(|c| c.2 == "updated") {
+        let Some((_, table, allowed)) = RESTORABLE.iter().find(|(e, _, _)| e == entity) else { continue };
+        let Some(serde_json::Value::Object(values)) = previous.as_deref().and_then(|p| serde_json::from_str(p).ok()) else { continue };
+        for (column, value) in values {
+            if !allowed.contains(&column.as_str()) {
+                continue;
+            }
+            let value = value.as_str().map(str::to_owned);
+            let value = if column == "organisation_id" { value.filter(|v| !v.is_empty()) } else { value };
+            conn.execute(&format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"), params![id, value])?;
+        }
+    }
+    conn.execute("DELETE FROM contact_tags WHERE contact_id IN (SELECT id FROM contacts WHERE import_batch_id = ?1)", [batch_id])?;
+    conn.execute("DELETE FROM contacts WHERE import_batch_id = ?1", [batch_id])?;
+    for (entity, id, _, _) in changes.iter().filter(|c| c.2 == "created") {
+        let (table, entity_kind) = match entity.as_str() {
+            "delegate" => ("delegates", Entity::Delegate),
+            "participation" => ("participations", Entity::Participation),
+            "person" => ("persons", Entity::Person),
+            "member" => ("members", Entity::Member),
+            "organisation" => ("organisations", Entity::Organisation),
+            _ => continue,
+        };
+        // A record made by the batch that something newer now points at stays refused.
+        match conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]) {
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+                return Err(Error::Referenced { entity: entity_kind, id: id.clone(), references: Vec::new() });
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    conn.execute("UPDATE import_batches SET undone_at = ?2, updated_at = ?2 WHERE id = ?1", params![batch_id, fields::now()])?;
+    Ok(())
+}

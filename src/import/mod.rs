@@ -1,0 +1,488 @@
+//! Importing the lists coordinators receive — event platforms' attendee reports, partners'
+//! Excel sheets in Italian, English or Japanese, Google/Outlook contact CSVs, vCards from phones —
+//! without duplicates and without losing anything.
+//!
+//! The API follows the wizard the UI shows: [`inspect`] a file (format, encoding, sheets, headers
+//! and a suggested or saved mapping), [`preview`] what will be stored (per-row problems and
+//! duplicates with a decision each), [`commit`] it as one import batch, and [`undo`] a batch
+//! from the [`history`]. Each step re-reads the file, so the wizard holds no state but options.
+//!
+//! Every format is read into rows of text first (one reader per format), so mapping, duplicate
+//! detection and storing are the same code for all of them.
+
+pub mod batch;
+pub mod csv;
+pub mod dedupe;
+pub mod mapping;
+pub mod record;
+pub mod sheet;
+pub mod vcard;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+pub use self::batch::{commit, history, undo, write_rejected, Batch, RejectedRow, Summary};
+pub use self::csv::TextEncoding;
+pub use self::dedupe::MatchedBy;
+pub use self::mapping::{Column, Field, Mapping};
+pub use self::record::{Issue, Record, RowProblem};
+
+use crate::contacts::LawfulBasis;
+use crate::error::{Error, ImportProblem, Result};
+use crate::fields::text_enum;
+
+/// Largest file read (a 500 MB sheet is refused before it is read).
+pub const MAX_FILE_BYTES: u64 = 200 * 1024 * 1024;
+/// Most rows one import takes.
+pub const MAX_ROWS: usize = 1_000_000;
+/// Rows listed in a preview besides those with problems or duplicates.
+const PREVIEW_ROWS: usize = 20;
+/// Most rows with problems or duplicates listed in a preview (all are counted).
+const PREVIEW_LISTED: usize = 1_000;
+
+text_enum!(
+    /// What the rows of a file are: people at external organisations (→ organisations and
+    /// contacts), the cluster's members and their people (→ members and persons), or a mission's
+    /// participants (→ members, persons, participations and delegates).
+    Kind {
+        Contacts = "contacts",
+        Members = "members",
+        Participants = "participants",
+    }
+);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Xls,
+    Ods,
+    Vcard,
+}
+
+/// One row as read, before mapping; `number` is its 1-based line or row in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub number: usize,
+    pub cells: Vec<String>,
+}
+
+/// What a reader produces.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub encoding: Option<TextEncoding>,
+    pub separator: Option<char>,
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    pub rows: Vec<RawRow>,
+}
+
+/// How to read the file; every field overrides what would be detected.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReadOptions {
+    pub encoding: Option<TextEncoding>,
+    pub separator: Option<char>,
+    pub sheet: Option<String>,
+    /// 1-based row of the headers; the first row with two or more filled cells when `None`.
+    pub header_row: Option<usize>,
+}
+
+/// What to do with a row that is someone already known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    /// Fill the existing record's empty fields; never erase.
+    Update,
+    KeepBoth,
+    Skip,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowDecision {
+    pub row: usize,
+    pub decision: Decision,
+}
+
+/// Everything the wizard chose.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Options {
+    pub kind: Kind,
+    /// Required for participants.
+    pub mission_id: Option<String>,
+    pub read: ReadOptions,
+    /// The saved or suggested mapping when `None`.
+    pub mapping: Option<Mapping>,
+    /// Remember the mapping for the next file with the same headers (on commit).
+    pub save_mapping: bool,
+    /// ISO country for phone numbers written without a country code.
+    pub default_country: String,
+    /// Decisions that differ from the suggested ones, by row number.
+    pub decisions: Vec<RowDecision>,
+    /// The lawful basis of rows whose file does not say (default: legitimate interest, today).
+    pub lawful_basis: LawfulBasis,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            kind: Kind::Contacts,
+            mission_id: None,
+            read: ReadOptions::default(),
+            mapping: None,
+            save_mapping: true,
+            default_country: "IT".to_owned(),
+            decisions: Vec::new(),
+            lawful_basis: LawfulBasis::LegitimateInterest,
+        }
+    }
+}
+
+/// The first step of the wizard: what the file is and how its columns will be read.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Inspection {
+    pub file_name: String,
+    pub format: Format,
+    /// Text files only.
+    pub encoding: Option<TextEncoding>,
+    pub separator: Option<char>,
+    /// Workbooks only: every sheet, and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    pub header_row: usize,
+    pub headers: Vec<String>,
+    /// A published layout recognised from the headers (`google_contacts`, `outlook`,
+    /// `eventbrite`, `b2match`).
+    pub layout: Option<&'static str>,
+    pub fingerprint: String,
+    pub mapping: Mapping,
+    /// True when the mapping is the one saved for these headers.
+    pub mapping_saved: bool,
+    /// The first rows as read, for the mapping step.
+    pub sample: Vec<Vec<String>>,
+    pub row_count: usize,
+}
+
+/// A person the row is already: in the workspace or on an earlier row.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Duplicate {
+    pub matched_by: MatchedBy,
+    /// E-mail and phone matches are sure; a name at the same organisation is likely.
+    pub sure: bool,
+    /// The contact (or person) in the workspace.
+    pub existing_id: Option<String>,
+    pub existing_name: Option<String>,
+    /// The earlier row of the same file.
+    pub same_as_row: Option<usize>,
+    pub decision: Decision,
+}
+
+/// What will happen to a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Action {
+    Create,
+    Update,
+    /// Merged into the record of an earlier row of the file.
+    Merge,
+    Skip,
+    Reject,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewRow {
+    pub row: usize,
+    pub record: Record,
+    pub action: Action,
+    pub problems: Vec<RowProblem>,
+    pub duplicate: Option<Duplicate>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub rows: usize,
+    pub create: usize,
+    pub update: usize,
+    pub merge: usize,
+    pub skip: usize,
+    pub reject: usize,
+    /// Rows kept with a warning (a value moved to the notes).
+    pub warnings: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preview {
+    pub inspection: Inspection,
+    pub counts: Counts,
+    /// The first rows, then every row with a problem or a duplicate (up to a thousand).
+    pub rows: Vec<PreviewRow>,
+}
+
+/// A file read and its header row found.
+pub(crate) struct Loaded {
+    pub file_name: String,
+    pub format: Format,
+    pub table: Table,
+    pub header_index: usize,
+    pub headers: Vec<String>,
+}
+
+impl Loaded {
+    pub fn data_rows(&self) -> impl Iterator<Item = &RawRow> {
+        self.table.rows[self.header_index + 1..].iter().filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+    }
+}
+
+fn file_error(file: &str, (row, problem): (Option<usize>, ImportProblem)) -> Error {
+    Error::Import { file: file.to_owned(), row, problem }
+}
+
+/// Reads any supported file into rows of text, whatever its name claims, within the limits.
+pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let fail = |p: (Option<usize>, ImportProblem)| file_error(&file_name, p);
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail((None, ImportProblem::TooLarge)));
+    }
+    let bytes = std::fs::read(path)?;
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let claims_workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
+    let (format, table) = if bytes.starts_with(b"PK\x03\x04") {
+        sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
+        let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
+        let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
+        (if ods { Format::Ods } else { Format::Xlsx }, table)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An encrypted XLSX is an OLE container holding the encrypted package.
+        let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(fail((None, ImportProblem::Encrypted)));
+        }
+        (Format::Xls, sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?)
+    } else if claims_workbook {
+        return Err(fail((None, ImportProblem::NotThisFormat)));
+    } else {
+        let encoding = read.encoding.unwrap_or_else(|| csv::detect_encoding(&bytes));
+        let text = csv::decode(&bytes, encoding);
+        if vcard::looks_like(&text) {
+            if let Some(at) = text.find('\0') {
+                return Err(fail((Some(text[..at].matches('\n').count() + 1), ImportProblem::NulByte)));
+            }
+            let mut rows = vec![RawRow { number: 0, cells: vcard::HEADERS.iter().map(|h| h.to_string()).collect() }];
+            rows.extend(vcard::parse(&text));
+            if rows.len() > MAX_ROWS {
+                return Err(fail((None, ImportProblem::TooManyRows)));
+            }
+            (Format::Vcard, Table { encoding: Some(encoding), rows, ..Table::default() })
+        } else if extension == "vcf" || extension == "vcard" {
+            return Err(fail((None, ImportProblem::NotThisFormat)));
+        } else {
+            let separator = read.separator.and_then(|c| u8::try_from(c).ok()).unwrap_or_else(|| csv::detect_separator(&text));
+            let rows = csv::parse(&text, separator, MAX_ROWS).map_err(fail)?;
+            (Format::Csv, Table { encoding: Some(encoding), separator: Some(separator as char), rows, ..Table::default() })
+        }
+    };
+    let header_index = match read.header_row {
+        Some(n) => table.rows.iter().position(|r| r.number == n).ok_or_else(|| fail((Some(n), ImportProblem::Empty)))?,
+        None => {
+            let filled = |r: &RawRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
+            table
+                .rows
+                .iter()
+                .take(50)
+                .position(|r| filled(r) >= 2)
+                .or_else(|| table.rows.iter().position(|r| filled(r) >= 1))
+                .ok_or_else(|| fail((None, ImportProblem::Empty)))?
+        }
+    };
+    let mut headers: Vec<String> = table.rows[header_index].cells.iter().map(|h| h.trim().to_owned()).collect();
+    while headers.last().is_some_and(String::is_empty) {
+        headers.pop();
+    }
+    Ok(Loaded { file_name, format, table, header_index, headers })
+}
+
+fn inspection_of(conn: &Connection, loaded: &Loaded, kind: Kind, chosen: Option<&Mapping>) -> Result<Inspection> {
+    let fingerprint = mapping::fingerprint(&loaded.headers, kind);
+    let saved = mapping::saved(conn, &fingerprint)?;
+    let mapping_saved = chosen.is_none() && saved.is_some();
+    let mapping = match (chosen, saved) {
+        (Some(m), _) => m.clone(),
+        (None, Some(m)) => m,
+        (None, None) => mapping::suggest(&loaded.headers),
+    };
+    Ok(Inspection {
+        file_name: loaded.file_name.clone(),
+        format: loaded.format,
+        encoding: loaded.table.encoding,
+        separator: loaded.table.separator,
+        sheets: loaded.table.sheets.clone(),
+        sheet: loaded.table.sheet.clone(),
+        header_row: loaded.table.rows[loaded.header_index].number,
+        headers: loaded.headers.clone(),
+        layout: mapping::layout(&loaded.headers),
+        fingerprint,
+        mapping,
+        mapping_saved,
+        sample: loaded.data_rows().take(5).map(|r| r.cells.clone()).collect(),
+        row_count: loaded.data_rows().count(),
+    })
+}
+
+/// Every row of a file as read, header row included: for tools and tests of the readers.
+pub fn read_rows(path: &Path, read: &ReadOptions) -> Result<Vec<RawRow>> {
+    Ok(load(path, read)?.table.rows)
+}
+
+/// Step one: reads the file and proposes how to map it (the saved mapping for these headers,
+/// else one suggested from them).
+pub fn inspect(conn: &Connection, path: &Path, kind: Kind, read: &ReadOptions) -> Result<Inspection> {
+    let loaded = load(path, read)?;
+    inspection_of(conn, &loaded, kind, None)
+}
+
+/// One row after mapping and the duplicate check.
+pub(crate) struct Analysed {
+    pub row: usize,
+    /// A rejected row's cells as read; empty for the others.
+    pub cells: Vec<String>,
+    pub record: Record,
+    pub problems: Vec<RowProblem>,
+    pub action: Action,
+    pub duplicate: Option<Duplicate>,
+    /// For `Merge`: the index (in the analysed rows) of the row merged into.
+    pub merge_into: Option<usize>,
+}
+
+pub(crate) struct Analysis {
+    pub loaded: Loaded,
+    pub inspection: Inspection,
+    pub rows: Vec<Analysed>,
+}
+
+pub(crate) fn default_country(options: &Options) -> phonenumber::country::Id {
+    options.default_country.trim().to_ascii_uppercase().parse().unwrap_or(phonenumber::country::Id::IT)
+}
+
+/// Reads, maps and checks every row against the workspace and the rows before it.
+pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Result<Analysis> {
+    if options.kind == Kind::Participants {
+        let id = options.mission_id.as_deref().ok_or(Error::invalid("missionId", crate::error::Reason::Required))?;
+        crate::missions::get(conn, id)?;
+    }
+    let country = default_country(options);
+    let known = batch::existing(conn, options.kind)?;
+    // Indexing the workspace's people and reading the file are independent: side by side.
+    let (loaded, existing) = std::thread::scope(|scope| {
+        let indexing = scope.spawn(move || batch::index_of(known, country));
+        let loaded = load(path, &options.read);
+        (loaded, indexing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+    });
+    let loaded = loaded?;
+    let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
+    let fields = inspection.mapping.resolve(&loaded.headers);
+    let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
+    let mut in_file: dedupe::Index<usize> = dedupe::Index::default();
+    let mut rows: Vec<Analysed> = Vec::new();
+    let raw_rows: Vec<&RawRow> = loaded.data_rows().collect();
+    // Mapping a row is independent of the others: done on every core, the matching in order.
+    let mapped = in_parallel(&raw_rows, |raw| {
+        let (record, problems) = record::map_row(&raw.cells, &loaded.headers, &fields, options.kind);
+        let keys = batch::keys_of(&record, country);
+        (record, problems, keys)
+    });
+    for (raw, (record, problems, keys)) in raw_rows.into_iter().zip(mapped) {
+        let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
+        if a.problems.iter().any(|p| p.rejects) {
+            // Only a rejected row's cells are needed again (to write it back); not a copy of all.
+            a.cells.clone_from(&raw.cells);
+            a.action = Action::Reject;
+            rows.push(a);
+            continue;
+        }
+        let found_db = existing.find(&keys);
+        let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
+        if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
+            let decision = overrides.get(&a.row).copied().unwrap_or(Decision::Update);
+            a.action = match (decision, same_as) {
+                (Decision::Update, None) => Action::Update,
+                (Decision::Update, Some(_)) => Action::Merge,
+                (Decision::KeepBoth, _) => Action::Create,
+                (Decision::Skip, _) => Action::Skip,
+            };
+            if a.action == Action::Merge {
+                a.merge_into = same_as;
+            }
+            a.duplicate = Some(Duplicate {
+                matched_by,
+                sure: matched_by != MatchedBy::Name,
+                existing_id,
+                existing_name: None,
+                same_as_row: same_as.map(|i: usize| rows[i].row),
+                decision,
+            });
+        }
+        if a.action == Action::Create {
+            in_file.insert(&keys, rows.len());
+        }
+        rows.push(a);
+    }
+    Ok(Analysis { loaded, inspection, rows })
+}
+
+/// `f` over `items` on the machine's cores, results in order. Small inputs stay on this thread.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
+    if threads < 2 || items.len() < 2_000 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>())).collect();
+        // A panic in a worker is a bug in the mapping code, not bad input: let it surface.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// Step two: what each row will become, its problems and duplicates, and the totals.
+pub fn preview(conn: &Connection, path: &Path, options: &Options) -> Result<Preview> {
+    let analysis = analyse(conn, path, options)?;
+    let mut counts = Counts { rows: analysis.rows.len(), ..Counts::default() };
+    let mut listed = Vec::new();
+    for (i, a) in analysis.rows.into_iter().enumerate() {
+        match a.action {
+            Action::Create => counts.create += 1,
+            Action::Update => counts.update += 1,
+            Action::Merge => counts.merge += 1,
+            Action::Skip => counts.skip += 1,
+            Action::Reject => counts.reject += 1,
+        }
+        if a.action != Action::Reject && !a.problems.is_empty() {
+            counts.warnings += 1;
+        }
+        let notable = !a.problems.is_empty() || a.duplicate.is_some();
+        if i < PREVIEW_ROWS || (notable && listed.len() < PREVIEW_ROWS + PREVIEW_LISTED) {
+            let mut duplicate = a.duplicate;
+            if let Some(d) = duplicate.as_mut() {
+                if let Some(id) = &d.existing_id {
+                    d.existing_name = batch::existing_name(conn, options.kind, id)?;
+                }
+            }
+            listed.push(PreviewRow { row: a.row, record: a.record, action: a.action, problems: a.problems, duplicate });
+        }
+    }
+    Ok(Preview { inspection: analysis.inspection, counts, rows: listed })
+}
