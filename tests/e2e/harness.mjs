@@ -18,8 +18,9 @@ export const REPO_ROOT = resolve(HERE, '..', '..');
 export const ARTIFACTS = join(HERE, 'artifacts');
 export const APP = resolve(process.env.PONTE_APP || join(REPO_ROOT, 'target', 'debug', 'ponte-desktop'));
 
-const DRIVER_PORT = 4444;
-const NATIVE_PORT = 4445;
+// PONTE_E2E_PORT moves both ports, so two runs on one machine do not talk to each other's app.
+const DRIVER_PORT = Number(process.env.PONTE_E2E_PORT || 4444);
+const NATIVE_PORT = DRIVER_PORT + 1;
 const HOST = '127.0.0.1';
 
 function portOpen(port) {
@@ -103,7 +104,7 @@ export class App {
       [DRIVER_PORT, NATIVE_PORT],
       false,
       15000,
-      'ports 4444/4445 are still in use: another tauri-driver or a stale WebKitWebDriver is running',
+      `ports ${DRIVER_PORT}/${NATIVE_PORT} are still in use: another tauri-driver or a stale WebKitWebDriver is running`,
     );
     const env = {
       ...process.env,
@@ -202,7 +203,7 @@ export class App {
     }
     this.driver = null;
     try {
-      await waitPorts([DRIVER_PORT, NATIVE_PORT], false, 15000, 'ports 4444/4445 still in use after tauri-driver stopped');
+      await waitPorts([DRIVER_PORT, NATIVE_PORT], false, 15000, `ports ${DRIVER_PORT}/${NATIVE_PORT} still in use after tauri-driver stopped`);
     } catch (e) {
       error ??= e;
     }
