@@ -36,17 +36,66 @@ pub async fn save_path<R: Runtime>(
     if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV) {
         return Ok(Some(PathBuf::from(dir).join(proposed)));
     }
-    let (tx, rx) = std::sync::mpsc::channel();
     let proposed = proposed.to_owned();
     let filter_name = filter_name.to_owned();
     let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_owned()).collect();
-    let directory = dirs_documents();
-    app.run_on_main_thread(move || {
+    on_main_thread(app, move || {
         let mut dialog = rfd::FileDialog::new().set_file_name(&proposed).add_filter(&filter_name, &extensions);
-        if let Some(dir) = directory {
+        if let Some(dir) = dirs_documents() {
             dialog = dialog.set_directory(dir);
         }
-        let _ = tx.send(dialog.save_file());
+        dialog.save_file()
+    })
+    .await
+}
+
+/// When set, "choose a file to import" answers with this file without asking (unattended use and
+/// the end-to-end tests).
+pub const OPEN_FILE_ENV: &str = "PONTE_OPEN_FILE";
+
+/// Asks for a file to open; `None` when the user cancels.
+pub async fn open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    filter_name: &str,
+    extensions: &[&str],
+) -> Result<Option<PathBuf>, CommandError> {
+    if let Some(file) = std::env::var_os(OPEN_FILE_ENV) {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let filter_name = filter_name.to_owned();
+    let extensions: Vec<String> = extensions.iter().map(|e| (*e).to_owned()).collect();
+    on_main_thread(app, move || {
+        let mut dialog = rfd::FileDialog::new().add_filter(&filter_name, &extensions);
+        if let Some(dir) = dirs_documents() {
+            dialog = dialog.set_directory(dir);
+        }
+        dialog.pick_file()
+    })
+    .await
+}
+
+/// Asks for a folder to write into; `None` when the user cancels.
+pub async fn folder_path<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, CommandError> {
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_ENV) {
+        return Ok(Some(PathBuf::from(dir)));
+    }
+    on_main_thread(app, move || {
+        let mut dialog = rfd::FileDialog::new();
+        if let Some(dir) = dirs_documents() {
+            dialog = dialog.set_directory(dir);
+        }
+        dialog.pick_folder()
+    })
+    .await
+}
+
+async fn on_main_thread<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    f: impl FnOnce() -> Option<T> + Send + 'static,
+) -> Result<Option<T>, CommandError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.run_on_main_thread(move || {
+        let _ = tx.send(f());
     })
     .map_err(|e| CommandError::internal(e.to_string()))?;
     tauri::async_runtime::spawn_blocking(move || rx.recv().ok().flatten())

@@ -17,6 +17,13 @@ pub struct CommandError {
     pub entity: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub references: Option<Vec<Reference>>,
+    /// For an import: the file's name, the row (1-based) and what is wrong with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<ponte::error::ImportProblem>,
 }
 
 impl From<ponte::Error> for CommandError {
@@ -28,6 +35,9 @@ impl From<ponte::Error> for CommandError {
             reason: None,
             entity: None,
             references: None,
+            file: None,
+            row: None,
+            problem: None,
         };
         match error {
             ponte::Error::NotFound { entity, .. } => out.entity = Some(entity.as_str()),
@@ -43,6 +53,11 @@ impl From<ponte::Error> for CommandError {
                 out.entity = Some(entity.as_str());
                 out.field = Some(field);
             }
+            ponte::Error::Import { file, row, problem } => {
+                out.file = Some(file);
+                out.row = row;
+                out.problem = Some(problem);
+            }
             _ => {}
         }
         out
@@ -52,6 +67,16 @@ impl From<ponte::Error> for CommandError {
 impl CommandError {
     /// A failure of the shell itself (a worker thread that died), not of the core.
     pub fn internal(message: impl Into<String>) -> Self {
-        CommandError { code: "storage", message: message.into(), field: None, reason: None, entity: None, references: None }
+        CommandError {
+            code: "storage",
+            message: message.into(),
+            field: None,
+            reason: None,
+            entity: None,
+            references: None,
+            file: None,
+            row: None,
+            problem: None,
+        }
     }
 }

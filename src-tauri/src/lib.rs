@@ -16,7 +16,7 @@ pub use state::AppState;
 /// Registers the state and every command on a builder; tests pass Tauri's mock builder here.
 pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
     use commands::*;
-    builder.manage(state).invoke_handler(tauri::generate_handler![
+    builder.manage(state).manage(commands::import::Summaries::default()).invoke_handler(tauri::generate_handler![
         workspace::workspace_info,
         settings::settings_get,
         settings::settings_set,
@@ -63,6 +63,20 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         drafts::drafts_get,
         drafts::drafts_save,
         drafts::drafts_discard,
+        import::import_pick_file,
+        import::import_inspect,
+        import::import_preview,
+        import::import_commit,
+        import::import_history,
+        import::import_undo,
+        import::import_save_rejected,
+        export::export_columns,
+        export::export_set_columns,
+        export::export_count,
+        export::export_contacts,
+        export::export_pack,
+        report::report_get,
+        report::report_save,
     ])
 }
 

@@ -116,6 +116,8 @@ fn every_command_is_registered_and_granted_to_the_window() {
     // The check below can fail: a command the window was not granted is refused with this text.
     let refused = invoke(&h, "plugin:fs|read_file", json!({})).expect_err("not granted").to_string();
     assert!(refused.contains("not allowed") || refused.contains("not found"), "{refused}");
+    // The file picker needs no arguments and would wait for a person to choose: answer for them.
+    std::env::set_var(ponte_desktop::dialogs::OPEN_FILE_ENV, "/nonexistent/file.csv");
     for cmd in commands::ALL {
         // Wrong arguments are fine here: what must not happen is "not allowed" or "not found".
         let outcome = invoke(&h, cmd, json!({}));
@@ -150,8 +152,12 @@ fn a_quick_log_with_a_new_contact_and_follow_up_is_saved_and_its_draft_dropped()
     assert!(follow_ups.as_array().unwrap().iter().any(|f| f["what"] == "Send brochure" && f["contactName"] == "Sakura Mori"));
 }
 
+/// Tests that point the export folder somewhere take turns: the variable is process-wide.
+static EXPORT_DIR_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn the_agenda_export_writes_the_calendar_where_the_export_folder_says() {
+    let _turn = EXPORT_DIR_LOCK.lock().unwrap_or_else(|p| p.into_inner());
     let h = harness();
     let out = tempfile::tempdir().unwrap();
     std::env::set_var(ponte_desktop::dialogs::EXPORT_DIR_ENV, out.path());
@@ -166,4 +172,47 @@ fn the_agenda_export_writes_the_calendar_where_the_export_folder_says() {
     assert_eq!(agenda["homeTimeZone"], "Europe/Rome");
     assert_eq!(agenda["days"][0]["items"][0]["localStart"], "2021-04-20T10:00");
     assert_eq!(agenda["days"][0]["items"][0]["homeStart"], "2021-04-20T16:00");
+}
+
+#[test]
+fn a_csv_is_imported_as_a_batch_found_by_search_and_undone() {
+    let h = harness();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partecipanti.csv");
+    std::fs::write(&file, "Nome;Cognome;Azienda;E-mail\nKeiko;Fujita;Kyoto Bio;k.fujita@example.jp\n;;;\n").unwrap();
+    let path = file.display().to_string();
+    let inspection = invoke(&h, "import_inspect", json!({"path": path, "kind": "contacts"})).expect("inspect");
+    assert_eq!(inspection["separator"], ";");
+    let options = json!({"kind": "contacts"});
+    let preview = invoke(&h, "import_preview", json!({"path": path, "options": options})).expect("preview");
+    assert!(preview["rows"].as_array().unwrap().len() >= 1);
+    let summary = invoke(&h, "import_commit", json!({"path": path, "options": options})).expect("commit");
+    assert_eq!(summary["created"], 1, "{summary}");
+    let hits = invoke(&h, "search_query", json!({"text": "fujita"})).expect("search");
+    assert_eq!(hits[0]["title"], "Keiko Fujita");
+    let history = invoke(&h, "import_history", json!({})).expect("history");
+    assert_eq!(history[0]["fileName"], "partecipanti.csv");
+    invoke(&h, "import_undo", json!({"batchId": summary["batchId"]})).expect("undo");
+    assert!(invoke(&h, "search_query", json!({"text": "fujita"})).expect("search").as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_mission_s_contacts_export_to_xlsx_and_its_report_is_there() {
+    let _turn = EXPORT_DIR_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let h = harness();
+    let out = tempfile::tempdir().unwrap();
+    std::env::set_var(ponte_desktop::dialogs::EXPORT_DIR_ENV, out.path());
+    let osaka = invoke(&h, "missions_list", json!({})).unwrap().as_array().unwrap().iter().find(|m| m["destination"] == "Osaka").unwrap()["id"].clone();
+    let written = invoke(&h, "export_contacts", json!({"selection": {"missionId": osaka}, "format": "xlsx", "options": {}}));
+    let saved = invoke(&h, "report_save", json!({"missionId": osaka, "format": "html"}));
+    std::env::remove_var(ponte_desktop::dialogs::EXPORT_DIR_ENV);
+    let written = written.expect("export");
+    assert_eq!(written["contacts"], 9, "{written}");
+    let file = std::path::PathBuf::from(written["files"][0].as_str().unwrap());
+    assert_eq!(file.file_name().unwrap(), "japan-health-expo-2025-osaka-contacts.xlsx");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "an XLSX is a zip file");
+    let html = std::fs::read_to_string(saved.expect("report").as_str().unwrap()).unwrap();
+    assert!(html.contains("Japan Health Expo 2025"));
+    let report = invoke(&h, "report_get", json!({"missionId": osaka})).expect("report");
+    assert_eq!(report["figures"]["meetingsHeld"], 7);
 }

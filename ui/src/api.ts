@@ -504,6 +504,290 @@ export interface WorkspaceInfo {
   counts: WorkspaceCounts;
 }
 
+
+// ---------------------------------------------------------------- export
+
+export type ExportFormat = "csv" | "csv-raw" | "xlsx" | "vcf" | "vcf4" | "google-csv" | "outlook-csv";
+export const EXPORT_FORMATS: ExportFormat[] = ["xlsx", "csv", "csv-raw", "vcf", "vcf4", "google-csv", "outlook-csv"];
+/** A spreadsheet column key (see `export_columns`). */
+export type ExportColumn = string;
+export type ExportSeparator = ";" | ",";
+/** Which contacts to export; the filters given combine with AND; none = every contact. */
+export interface ExportSelection {
+  missionId?: string | null;
+  memberId?: string | null;
+  tag?: string | null;
+  ids?: string[] | null;
+}
+export interface ExportOptions {
+  columns?: ExportColumn[] | null;
+  separator?: ExportSeparator | null;
+  oneFilePerContact: boolean;
+}
+export interface Written {
+  format: ExportFormat;
+  contacts: number;
+  files: string[];
+}
+export interface ExportColumns {
+  available: { key: ExportColumn; labelIt: string; labelEn: string }[];
+  chosen: ExportColumn[];
+}
+
+// ---------------------------------------------------------------- report
+
+export interface ReportCount {
+  key: string;
+  label: string;
+  count: number;
+}
+export interface ReportFigures {
+  members: number;
+  delegates: number;
+  meetingsHeld: number;
+  meetingsPlanned: number;
+  meetingsCancelled: number;
+  stakeholdersMet: number;
+  organisationsMet: number;
+  countries: number;
+  followUpsOpen: number;
+  followUpsDone: number;
+}
+export interface ReportDelegationMember {
+  memberId: string;
+  name: string;
+  kind: MemberKind;
+  status: ParticipationStatus;
+  delegates: string[];
+}
+export interface ReportProgrammeItem {
+  meetingId: string;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  localStart: string;
+  localEnd: string;
+  place: string;
+  delegates: string[];
+  contacts: string[];
+  interest: Interest | null;
+  outcome: string;
+}
+export interface ReportProgrammeDay {
+  date: string;
+  items: ReportProgrammeItem[];
+}
+export interface ReportStakeholder {
+  organisation: string;
+  kind: OrganisationKind | null;
+  country: string;
+  contacts: string[];
+}
+export interface ReportOutcome {
+  meetingId: string;
+  meetingTitle: string;
+  date: string;
+  interest: Interest | null;
+  outcome: string;
+}
+export interface ReportFollowUp {
+  what: string;
+  owner: string | null;
+  ownerMember: string | null;
+  contact: string | null;
+  meeting: string | null;
+  dueOn: string | null;
+  done: boolean;
+}
+export interface Report {
+  mission: Mission;
+  objectives: string[];
+  figures: ReportFigures;
+  delegation: ReportDelegationMember[];
+  delegationByKind: ReportCount[];
+  partners: Partner[];
+  programme: ReportProgrammeDay[];
+  meetingsByKind: ReportCount[];
+  meetingsByDay: ReportCount[];
+  meetingsByMember: ReportCount[];
+  stakeholders: ReportStakeholder[];
+  stakeholdersByCountry: ReportCount[];
+  stakeholdersByOrganisationKind: ReportCount[];
+  interest: ReportCount[];
+  outcomes: ReportOutcome[];
+  followUps: ReportFollowUp[];
+  language: string;
+  generatedOn: string;
+}
+export type ReportFormat = "html" | "pdf";
+
+// ---------------------------------------------------------------- import
+
+export type ImportKind = "contacts" | "members" | "participants";
+export const IMPORT_KINDS: ImportKind[] = ["contacts", "members", "participants"];
+export type ImportFileFormat = "csv" | "xlsx" | "xls" | "ods" | "vcard";
+export type TextEncoding = "utf8" | "utf8Bom" | "utf16Le" | "utf16Be" | "windows1252";
+export const TEXT_ENCODINGS: TextEncoding[] = ["utf8", "utf8Bom", "utf16Le", "utf16Be", "windows1252"];
+export type ImportField =
+  | "firstName"
+  | "lastName"
+  | "fullName"
+  | "firstNameReading"
+  | "lastNameReading"
+  | "organisation"
+  | "role"
+  | "email"
+  | "phone"
+  | "country"
+  | "city"
+  | "language"
+  | "website"
+  | "notes"
+  | "lawfulBasis"
+  | "lawfulBasisOn"
+  | "arrivesOn"
+  | "departsOn";
+export const IMPORT_FIELDS: ImportField[] = [
+  "firstName",
+  "lastName",
+  "fullName",
+  "firstNameReading",
+  "lastNameReading",
+  "organisation",
+  "role",
+  "email",
+  "phone",
+  "country",
+  "city",
+  "language",
+  "website",
+  "notes",
+  "lawfulBasis",
+  "lawfulBasisOn",
+  "arrivesOn",
+  "departsOn",
+];
+export interface ImportMapping {
+  columns: { header: string; field: ImportField | null }[];
+}
+export interface ReadOptions {
+  encoding?: TextEncoding | null;
+  separator?: string | null;
+  sheet?: string | null;
+  headerRow?: number | null;
+}
+export type ImportDecision = "update" | "keepBoth" | "skip";
+export const IMPORT_DECISIONS: ImportDecision[] = ["update", "keepBoth", "skip"];
+export interface ImportOptions {
+  kind: ImportKind;
+  missionId?: string | null;
+  read?: ReadOptions;
+  mapping?: ImportMapping | null;
+  saveMapping?: boolean;
+  defaultCountry?: string;
+  decisions?: { row: number; decision: ImportDecision }[];
+  lawfulBasis?: LawfulBasis;
+}
+export interface Inspection {
+  fileName: string;
+  format: ImportFileFormat;
+  encoding: TextEncoding | null;
+  separator: string | null;
+  sheets: string[];
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  layout: "google_contacts" | "outlook" | "eventbrite" | "b2match" | null;
+  fingerprint: string;
+  mapping: ImportMapping;
+  mappingSaved: boolean;
+  sample: string[][];
+  rowCount: number;
+}
+export interface ImportRecord {
+  firstName: string;
+  lastName: string;
+  nameReading: string;
+  organisation: string;
+  role: string;
+  email: string;
+  phone: string;
+  country: string;
+  city: string;
+  language: string;
+  website: string;
+  notes: string;
+  lawfulBasis: LawfulBasis | null;
+  lawfulBasisOn: string | null;
+  arrivesOn: string | null;
+  departsOn: string | null;
+}
+export type ImportIssue =
+  | "missing_name"
+  | "missing_organisation"
+  | "bad_email"
+  | "bad_phone"
+  | "bad_date"
+  | "unknown_country"
+  | "unknown_lawful_basis"
+  | "too_long"
+  | "extra_cells";
+export interface RowProblem {
+  issue: ImportIssue;
+  column: string | null;
+  value: string;
+  rejects: boolean;
+}
+export interface ImportDuplicate {
+  matchedBy: "email" | "phone" | "name";
+  sure: boolean;
+  existingId: string | null;
+  existingName: string | null;
+  sameAsRow: number | null;
+  decision: ImportDecision;
+}
+export type ImportAction = "create" | "update" | "merge" | "skip" | "reject";
+export interface PreviewRow {
+  row: number;
+  record: ImportRecord;
+  action: ImportAction;
+  problems: RowProblem[];
+  duplicate: ImportDuplicate | null;
+}
+export interface ImportPreview {
+  inspection: Inspection;
+  counts: { rows: number; create: number; update: number; merge: number; skip: number; reject: number; warnings: number };
+  rows: PreviewRow[];
+}
+export interface ImportSummary {
+  batchId: string;
+  fileName: string;
+  kind: ImportKind;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rejected: number;
+  headers: string[];
+  rejectedRows: { row: number; reason: string; cells: string[] }[];
+}
+export interface ImportBatch {
+  id: string;
+  fileName: string;
+  kind: ImportKind;
+  missionId: string | null;
+  created: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  undoneAt: string | null;
+  createdAt: string;
+}
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
 // ---------------------------------------------------------------- errors
 
 export type ErrorCode =
@@ -513,7 +797,10 @@ export type ErrorCode =
   | "conflict"
   | "storage"
   | "io"
-  | "schema_too_new";
+  | "schema_too_new"
+  | "import"
+  | "export"
+  | "no_font";
 
 export type EntityName =
   | "member"
@@ -541,6 +828,10 @@ export interface AppError {
   reason?: string;
   entity?: string;
   references?: Reference[];
+  /** Code `import`: the file's name, the row (1-based) when known, and the problem. */
+  file?: string;
+  row?: number;
+  problem?: string;
 }
 
 function str(v: unknown): string | undefined {
@@ -564,6 +855,11 @@ export function toAppError(e: unknown): AppError {
     if (field) err.field = field;
     if (reason) err.reason = reason;
     if (entity) err.entity = entity;
+    const file = str(o.file);
+    const problem = str(o.problem);
+    if (file) err.file = file;
+    if (problem) err.problem = problem;
+    if (typeof o.row === "number") err.row = o.row;
     if (Array.isArray(o.references)) {
       err.references = o.references
         .filter((r): r is Record<string, unknown> => r !== null && typeof r === "object")
@@ -688,4 +984,35 @@ export const drafts = {
   get: (key: string) => call<Draft | null>("drafts_get", { key }),
   save: (key: string, body: string) => call<Draft>("drafts_save", { key, body }),
   discard: (key: string) => call<null>("drafts_discard", { key }),
+};
+
+export const exports = {
+  columns: () => call<ExportColumns>("export_columns"),
+  setColumns: (columns: ExportColumn[]) => call<ExportColumn[]>("export_set_columns", { columns }),
+  count: (selection: ExportSelection) => call<number>("export_count", { selection }),
+  /** Asks where to save and writes the list; null when cancelled. */
+  contacts: (selection: ExportSelection, format: ExportFormat, options: ExportOptions) =>
+    call<Written | null>("export_contacts", { selection, format, options }),
+  /** Writes the mission's per-member pack into a chosen folder; the folder, or null. */
+  pack: (missionId: string) => call<string | null>("export_pack", { missionId }),
+};
+
+export const report = {
+  get: (missionId: string, language?: Language) =>
+    call<Report>("report_get", language ? { missionId, language } : { missionId }),
+  /** Asks where to save; the path written, or null when cancelled. */
+  save: (missionId: string, format: ReportFormat, language?: Language) =>
+    call<string | null>("report_save", language ? { missionId, format, language } : { missionId, format }),
+};
+
+export const imports = {
+  pickFile: () => call<string | null>("import_pick_file"),
+  inspect: (path: string, kind: ImportKind, read?: ReadOptions) =>
+    call<Inspection>("import_inspect", read ? { path, kind, read } : { path, kind }),
+  preview: (path: string, options: ImportOptions) => call<ImportPreview>("import_preview", { path, options }),
+  /** Emits `import-progress` {done, total} while running. */
+  commit: (path: string, options: ImportOptions) => call<ImportSummary>("import_commit", { path, options }),
+  history: () => call<ImportBatch[]>("import_history"),
+  undo: (batchId: string) => call<ImportBatch>("import_undo", { batchId }),
+  saveRejected: (batchId: string) => call<string | null>("import_save_rejected", { batchId }),
 };

@@ -15,6 +15,7 @@ import {
   IconMission,
   IconOrganisation,
   IconSettings,
+  IconUpload,
 } from "./components/Icons";
 import { NotFound } from "./components/States";
 import { ContactDetailView } from "./contacts/ContactDetail";
@@ -22,6 +23,7 @@ import { ContactForm } from "./contacts/ContactForm";
 import { ContactList } from "./contacts/ContactList";
 import { Dashboard } from "./dashboard/Dashboard";
 import { FollowUpList } from "./follow_ups/FollowUpList";
+import { ImportWizard } from "./import/ImportWizard";
 import { getLanguage, setLanguage as setI18nLanguage, t, type Key } from "./i18n";
 import { MemberDetailView } from "./members/MemberDetail";
 import { MemberForm } from "./members/MemberForm";
@@ -35,6 +37,7 @@ import { MissionList } from "./missions/MissionList";
 import { OrganisationDetailView } from "./organisations/OrganisationDetail";
 import { OrganisationForm } from "./organisations/OrganisationForm";
 import { OrganisationList } from "./organisations/OrganisationList";
+import { ReportView } from "./report/ReportView";
 import { href, routes, useRoute, type Route } from "./router";
 import { GlobalSearch } from "./search/GlobalSearch";
 import { SettingsView } from "./settings/Settings";
@@ -46,6 +49,7 @@ type Section =
   | "contacts"
   | "organisations"
   | "members"
+  | "import"
   | "settings";
 
 function sectionOf(route: Route): Section | null {
@@ -57,6 +61,7 @@ function sectionOf(route: Route): Section | null {
     case "contacts":
     case "organisations":
     case "members":
+    case "import":
     case "settings":
       return first;
     case "meetings":
@@ -76,6 +81,7 @@ function Screen({ route }: { route: Route }) {
       if (!id) return <MissionList />;
       if (isNew) return <MissionForm />;
       if (sub === "edit") return <MissionForm id={id} />;
+      if (sub === "report" && route.segments.length === 3) return <ReportView id={id} />;
       if (!sub) return <MissionDetailView id={id} />;
       break;
     case "meetings":
@@ -106,6 +112,9 @@ function Screen({ route }: { route: Route }) {
       break;
     case "settings":
       if (!id) return <SettingsView />;
+      break;
+    case "import":
+      if (!id) return <ImportWizard />;
       break;
   }
   return <NotFound backTo={routes.dashboard()} section={t("nav.dashboard")} />;
@@ -317,6 +326,9 @@ export function App({
             <p class="nav-group">{t("nav.group.cluster")}</p>
             <NavLink to={routes.members()} testid="nav-members" active={section === "members"} icon={<IconMembers />}>
               {t("nav.members")}
+            </NavLink>
+            <NavLink to={routes.importWizard()} testid="nav-import" active={section === "import"} icon={<IconUpload />}>
+              {t("nav.import")}
             </NavLink>
           </nav>
           <div class="sidebar-foot">

@@ -102,4 +102,13 @@ export const routes = {
   memberEdit: (id: string) => path("members", id, "edit"),
   memberNew: () => "/members/new",
   settings: () => "/settings",
+  missionReport: (id: string) => path("missions", id, "report"),
+  /** The import wizard, optionally opened for a kind (and the participants' mission). */
+  importWizard: (kind?: "contacts" | "members" | "participants", missionId?: string) => {
+    const q = new URLSearchParams();
+    if (kind) q.set("kind", kind);
+    if (missionId) q.set("mission", missionId);
+    const qs = q.toString();
+    return "/import" + (qs ? "?" + qs : "");
+  },
 };

@@ -195,3 +195,19 @@ export const IconUndo = (p: IconProps) => (
     <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
   </Svg>
 );
+
+/** An arrow into a tray: importing a file. */
+export const IconUpload = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 15.5V4.5M7 9 12 4 17 9" />
+    <path d="M4 19.5h16" />
+  </Svg>
+);
+
+/** Bars: the mission report. */
+export const IconChart = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 20h16" />
+    <path d="M7 16v-5M12 16V6M17 16v-8" />
+  </Svg>
+);

@@ -13,12 +13,15 @@ export function Modal({
   actions,
   onClose,
   testid,
+  class: cls,
 }: {
   title: string;
   children: ComponentChildren;
   actions: ComponentChildren;
   onClose: () => void;
   testid?: string;
+  /** Extra classes on the dialog box, e.g. "modal-wide". */
+  class?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [titleId] = useState(() => `dialog-title-${++dialogSeq}`);
@@ -75,7 +78,7 @@ export function Modal({
       }}
     >
       <div
-        class="modal"
+        class={"modal" + (cls ? " " + cls : "")}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -102,6 +105,7 @@ export function ConfirmDeleteDialog({
   title,
   confirmLabel,
   busyLabel,
+  note = true,
 }: {
   name: string;
   body?: string;
@@ -112,6 +116,8 @@ export function ConfirmDeleteDialog({
   title?: string;
   confirmLabel?: string;
   busyLabel?: string;
+  /** Show "Deleting is permanent…" (default). */
+  note?: boolean;
 }) {
   return (
     <Modal
@@ -133,7 +139,7 @@ export function ConfirmDeleteDialog({
       }
     >
       {body && <p>{body}</p>}
-      <p class="muted">{t("confirm.body")}</p>
+      {note && <p class="muted">{t("confirm.body")}</p>}
     </Modal>
   );
 }
@@ -152,6 +158,8 @@ export interface DeleteRequest {
   busyLabel?: string;
   /** The notice shown afterwards (default "Deleted"). */
   doneNotice?: Key;
+  /** Hide "Deleting is permanent…" (e.g. for undoing an import). */
+  noNote?: boolean;
 }
 
 /** A delete flow: `ask(request)` opens the confirmation; render `modal` somewhere in the page. */
@@ -187,6 +195,7 @@ export function useConfirmDelete() {
       title={request.title}
       confirmLabel={request.confirmLabel}
       busyLabel={request.busyLabel}
+      note={!request.noNote}
     />
   ) : null;
 

@@ -1,6 +1,7 @@
 import * as api from "../api";
 import type { ContactSummary } from "../api";
-import { IconPlus } from "../components/Icons";
+import { IconPlus, IconUpload } from "../components/Icons";
+import { ExportButton } from "../export/ExportDialog";
 import { PageHeader } from "../components/PageHeader";
 import { Empty, LoadError, Loading } from "../components/States";
 import { ListToolbar, SortTh, dash, matchesFilter, useListFilter, useSort } from "../components/Table";
@@ -54,7 +55,23 @@ export function ContactList() {
 
   return (
     <div class="screen">
-      <PageHeader title={t("contacts.title")} subtitle={t("contacts.subtitle")} actions={<NewContactButton />} />
+      <PageHeader
+        title={t("contacts.title")}
+        subtitle={t("contacts.subtitle")}
+        actions={
+          <>
+            <a class="btn" href={href(routes.importWizard("contacts"))} data-testid="import-contacts">
+              <IconUpload />
+              {t("action.import")}
+            </a>
+            <ExportButton
+              testid="export-contacts"
+              selection={() => (filter.trim() && loaded.data ? { ids: rows.map((c) => c.id) } : {})}
+            />
+            <NewContactButton />
+          </>
+        }
+      />
       <ListToolbar filter={filter} onFilter={setFilter} shown={rows.length} total={loaded.data?.length} />
       {loaded.error && !loaded.data ? (
         <LoadError error={loaded.error} onRetry={loaded.reload} />

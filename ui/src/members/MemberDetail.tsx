@@ -7,6 +7,7 @@ import { Dl, DlRow, Panel } from "../components/DetailList";
 import { FormSection, FormShell, TextArea, TextField, useForm } from "../components/form";
 import { IconEdit, IconPin, IconPlus, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
+import { ExportButton } from "../export/ExportDialog";
 import { trimStrings } from "../components/normalise";
 import { DetailHeader } from "../components/PageHeader";
 import { LoadGate } from "../components/States";
@@ -97,6 +98,11 @@ function MemberBody({
         }
         actions={
           <>
+            <ExportButton
+              testid="export-member-contacts"
+              label={t("export.missionContacts")}
+              selection={() => ({ memberId: m.id })}
+            />
             <a class="btn" href={href(routes.memberEdit(m.id))} data-testid="edit">
               <IconEdit />
               {t("action.edit")}

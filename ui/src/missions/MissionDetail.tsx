@@ -7,7 +7,8 @@ import type { Delegate, Figures, MissionDetail } from "../api";
 import { Badge, MissionStatusBadge } from "../components/Badge";
 import { useApp } from "../components/context";
 import { Dl, DlRow, Panel } from "../components/DetailList";
-import { IconCalendar, IconCheck, IconContact, IconEdit, IconFollowUp, IconLog, IconMembers, IconPerson, IconPin, IconTrash } from "../components/Icons";
+import { IconCalendar, IconChart, IconCheck, IconContact, IconDownload, IconEdit, IconFollowUp, IconLog, IconMembers, IconPerson, IconPin, IconTrash, IconUpload } from "../components/Icons";
+import { ExportButton } from "../export/ExportDialog";
 import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
 import { LoadGate } from "../components/States";
@@ -130,6 +131,23 @@ function MissionBody({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const [packing, setPacking] = useState(false);
+  const exportPack = () => {
+    if (packing) return;
+    setPacking(true);
+    app.clearError();
+    api.exports.pack(m.id).then(
+      (folder) => {
+        setPacking(false);
+        if (folder) app.notify("notice.packWritten", { path: folder });
+      },
+      (e: unknown) => {
+        setPacking(false);
+        app.showError(e);
+      },
+    );
+  };
+
   const exportIcs = (personId?: string) => {
     if (exporting) return;
     setExporting(true);
@@ -202,6 +220,38 @@ function MissionBody({
           </>
         }
       />
+
+      <div class="page-tools no-print" data-testid="mission-tools">
+        <a class="btn" href={href(routes.missionReport(m.id))} data-testid="mission-report">
+          <IconChart />
+          {t("report.open")}
+        </a>
+        <ExportButton
+          testid="export-mission-contacts"
+          label={t("export.missionContacts")}
+          selection={() => ({ missionId: m.id })}
+        />
+        <button
+          type="button"
+          class="btn"
+          data-testid="export-pack"
+          title={t("export.packHint")}
+          onClick={exportPack}
+          disabled={packing}
+          aria-busy={packing ? "true" : undefined}
+        >
+          <IconDownload />
+          {t("export.pack")}
+        </button>
+        <a
+          class="btn"
+          href={href(routes.importWizard("participants", m.id))}
+          data-testid="import-participants"
+        >
+          <IconUpload />
+          {t("import.participantsOf")}
+        </a>
+      </div>
 
       <nav class="section-nav no-print" aria-label={t("mission.sections")}>
         {SECTIONS.map((s) => (
