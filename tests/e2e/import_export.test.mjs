@@ -1,0 +1,122 @@
+// End-to-end tests of importing and exporting in the real window. The native file dialogs are
+// answered through PONTE_OPEN_FILE / PONTE_EXPORT_DIR (a WebDriver cannot click a GTK dialog);
+// everything else is clicked as a user does.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withApp } from './harness.mjs';
+
+/** Writes an XLSX with openpyxl (an independent writer): one new person and one already known. */
+function participantsWorkbook() {
+  const dir = mkdtempSync(join(tmpdir(), 'ponte-e2e-xlsx-'));
+  const file = join(dir, 'partecipanti-osaka.xlsx');
+  const script = `
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Partecipanti"
+ws.append(["Nome", "Cognome", "Azienda", "E-mail", "Ruolo"])
+ws.append(["Keiko", "Fujita", "Kyoto Bio Ventures", "k.fujita@example.jp", "CEO"])
+ws.append(["Michael", "Rossi", "Mass General Brigham", "Michael.Rossi+expo@example.com", "Innovation office"])
+wb.save(sys.argv[1])
+`;
+  execFileSync('python3', ['-c', script, file]);
+  return file;
+}
+
+async function searchTitles(s, text) {
+  const box = await s.waitForTestId('global-search');
+  await box.clearByKeys();
+  await box.sendKeys(text);
+  await new Promise((r) => setTimeout(r, 400));
+  return s.execute(
+    'return Array.from(document.querySelectorAll("[data-testid=search-hit]")).map(e => e.innerText);',
+  );
+}
+
+test('importing a workbook with a duplicate: the duplicate is skipped, the new contact is found, undo removes it', async () => {
+  process.env.PONTE_OPEN_FILE = participantsWorkbook();
+  try {
+    await withApp('import with duplicate and undo', async (app, s) => {
+      await (await s.waitForTestId('nav-import')).click();
+      await (await s.waitForTestId('import-pick')).click();
+      // The mapping is suggested from the Italian headers.
+      await s.waitFor(async () => (await s.allByTestId('mapping-row')).length === 5, { what: 'five mapped columns' });
+      await (await s.waitForTestId('import-preview')).click();
+      await s.waitFor(async () => (await s.allByTestId('preview-row')).length === 2, { what: 'two preview rows' });
+      const rows = await s.allByTestId('preview-row');
+      const dupRow = rows[1];
+      assert.match(await dupRow.text(), /Rossi/);
+      // The e-mail matches Michael Rossi's once case and +tag are ignored.
+      await dupRow.find('[data-testid="row-duplicate"]');
+      const select = await dupRow.find('select[name="decision"]');
+      await select.click();
+      await (await dupRow.find('select[name="decision"] option[value="skip"]')).click();
+      await s.waitFor(async () => (await select.property('value')) === 'skip', { what: 'the skip decision' });
+      await (await s.waitForTestId('import-commit')).click();
+      const summary = await s.waitForTestId('import-summary', { timeout: 15000 });
+      await s.waitFor(async () => /1/.test(await (await s.byTestId('summary-created')).text()), { what: '1 created' });
+      assert.match(await (await s.byTestId('summary-skipped')).text(), /1/);
+      assert.ok(summary);
+
+      assert.ok((await searchTitles(s, 'fujita')).some((t) => t.includes('Keiko Fujita')), 'the new contact is found');
+      const rossi = await searchTitles(s, 'michael rossi');
+      assert.equal(rossi.filter((t) => t.includes('Michael Rossi')).length, 1, 'no second Michael Rossi');
+
+      // Undo from the history.
+      await (await s.waitForTestId('nav-import')).click();
+      const batch = await s.waitForTestId('import-batch');
+      await (await batch.find('[data-testid="import-undo"]')).click();
+      await (await s.waitForTestId('confirm-delete')).click();
+      await s.waitFor(async () => (await (await s.byTestId('import-batch')).attribute('data-undone')) === 'true', {
+        what: 'the batch marked undone',
+      });
+      await s.waitFor(async () => (await searchTitles(s, 'fujita')).length === 0, { what: 'Fujita gone after undo' });
+    });
+  } finally {
+    delete process.env.PONTE_OPEN_FILE;
+  }
+});
+
+test('a mission’s contacts export to XLSX through the save path, and its report opens', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'ponte-e2e-export-'));
+  process.env.PONTE_EXPORT_DIR = out;
+  try {
+    await withApp('export mission contacts and report', async (app, s) => {
+      await (await s.waitForTestId('nav-missions')).click();
+      const row = await s.waitFor(async () => {
+        for (const r of await s.allByTestId('mission-row')) if ((await r.text()).includes('Japan Health Expo')) return r;
+        return null;
+      }, { what: 'the Osaka mission row' });
+      await (await row.find('td')).click();
+      await (await s.waitForTestId('export-mission-contacts')).click();
+      await s.waitForTestId('export-dialog');
+      await (await s.waitForElement('input[name="format"][value="xlsx"]')).click();
+      await (await s.waitForTestId('export-run')).click();
+      await s.waitFor(async () => (await (await s.byTestId('notice')).text()).includes('.xlsx'), { what: 'the saved notice' });
+      const file = join(out, 'japan-health-expo-2025-osaka-contacts.xlsx');
+      assert.ok(existsSync(file), `expected ${file}; folder has ${readdirSync(out)}`);
+      // An independent reader sees the contacts, and not a single formula.
+      const check = execFileSync('python3', ['-c', `
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+values = [c.value for row in ws.iter_rows() for c in row]
+assert not any(isinstance(v, str) and v.startswith("=") for v in values)
+print(ws.max_row - 1)
+`, file]).toString().trim();
+      assert.equal(check, '9', 'nine contacts met in Osaka');
+
+      await (await s.waitForTestId('mission-report')).click();
+      await s.waitFor(async () => (await s.url()).includes('/report'), { what: 'the report route' });
+      await s.waitForText('[data-testid="page-title"]', 'Japan Health Expo 2025');
+      await s.waitForTestId('report-figure-meetingsHeld');
+      await s.waitFor(async () => (await s.findAll('[data-testid^="chart-"] svg, svg[data-testid^="chart-"]')).length > 0, {
+        what: 'an SVG chart in the report',
+      });
+    });
+  } finally {
+    delete process.env.PONTE_EXPORT_DIR;
+  }
+});
