@@ -206,6 +206,16 @@ pub fn load(conn: &Connection) -> Result<()> {
     for member in ["Cluster lombardo scienze della vita", "Fondazione Hub Innovazione Trentino (HIT)", "IRCCS Istituto Cardiologico Monzino", "Bracco", "Centro Diagnostico Italiano"] {
         missions::set_participation(conn, &osaka.id, find(&member_ids, member)?, ParticipationStatus::Confirmed, "")?;
     }
+    // Every person of a taking-part member travels (or joins online) as a delegate.
+    for mission in [&boston, &osaka] {
+        for participation in missions::detail(conn, &mission.id)?.participations {
+            let status = participation.status;
+            for person in members::persons_of(conn, &participation.member_id)? {
+                let input = missions::DelegateInput { status: Some(status), ..Default::default() };
+                missions::set_delegate(conn, &mission.id, &person.id, &input)?;
+            }
+        }
+    }
     for (org, role) in [("ART-ER", "Organizzatore"), ("MassGlobal", "Mentoring")] {
         missions::add_partner(conn, &boston.id, find(&org_ids, org)?, role)?;
     }

@@ -76,6 +76,7 @@ fn the_demo_mission_shows_its_delegation_partners_and_agenda() {
     let d = ws.store.read(|c| missions::detail(c, &osaka.id)).expect("detail");
     assert_eq!(d.mission.time_zone, "Asia/Tokyo");
     assert_eq!(d.participations.len(), 5);
+    assert_eq!(d.figures.delegates, 5, "each member sends its person");
     assert!(d.partners.iter().any(|p| p.organisation_name.contains("OCCI")));
     let forum = &d.meetings[0];
     assert_eq!(forum.title, "Forum AGEVITY");
