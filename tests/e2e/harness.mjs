@@ -67,7 +67,9 @@ function appPids(db) {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readlinkSync(`/proc/${entry}/exe`) !== APP) continue;
+      // A binary rebuilt while the app runs shows as "<path> (deleted)": still our app.
+      const exe = readlinkSync(`/proc/${entry}/exe`);
+      if (exe !== APP && exe !== `${APP} (deleted)`) continue;
       const env = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
       if (env.includes(`PONTE_DB=${db}`)) pids.push(Number(entry));
     } catch {

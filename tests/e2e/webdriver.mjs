@@ -142,6 +142,41 @@ export class Session {
     return this.findAll(`[data-testid="${id}"]`);
   }
 
+  /** The element that has the keyboard focus. */
+  async activeElement() {
+    const v = await this.cmd('GET', '/element/active');
+    return new Element(this, v[ELEMENT_KEY]);
+  }
+
+  /**
+   * Presses keys on whatever has the focus, as a user at the keyboard does (W3C key actions).
+   * Unlike Element.sendKeys, nothing is focused first, so the focus moves only where the keys
+   * take it (e.g. Tab through the parts of a date input). Special keys from `Keys` may be mixed
+   * in; a modifier (Control, Shift, Alt, Meta) stays down until `Keys.Null` or the end.
+   */
+  async pressKeys(text) {
+    const MODIFIERS = new Set(['\uE008', '\uE009', '\uE00A', '\uE03D']);
+    const held = [];
+    const actions = [];
+    const releaseAll = () => {
+      while (held.length) actions.push({ type: 'keyUp', value: held.pop() });
+    };
+    for (const key of Array.from(String(text))) {
+      if (key === Keys.Null) {
+        releaseAll();
+      } else if (MODIFIERS.has(key)) {
+        if (!held.includes(key)) {
+          held.push(key);
+          actions.push({ type: 'keyDown', value: key });
+        }
+      } else {
+        actions.push({ type: 'keyDown', value: key }, { type: 'keyUp', value: key });
+      }
+    }
+    releaseAll();
+    await this.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+  }
+
   /** Runs a synchronous script in the page; `args` may contain Elements. */
   execute(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });

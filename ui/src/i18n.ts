@@ -1973,6 +1973,9 @@ function pad2(n: number): string {
 function naiveFromLocal(local: string): Date | null {
   const m = WALL_CLOCK.exec(local);
   if (!m) return null;
+  // A year still being typed ("0202" on the way to 2026) is not a date yet; and Date.UTC would
+  // read years below 100 as 19xx.
+  if (+m[1] < 1000) return null;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
   return Number.isNaN(d.getTime()) ? null : d;
 }

@@ -192,11 +192,14 @@ export function useEndFollowsStart<
   const previous = useRef(span());
   useEffect(() => {
     const { start, end } = span();
+    // While a start is half typed (a date field passes through years like 0002), keep following
+    // from the last complete one instead of dragging the end through impossible dates.
+    if (minutesBetweenLocal(start, start) === null) return;
     const prev = previous.current;
     previous.current = { start, end };
     if (start === prev.start || end !== prev.end) return;
     const mins = minutesBetweenLocal(prev.start, prev.end);
-    if (mins === null || mins < 0 || minutesBetweenLocal(start, start) === null) return;
+    if (mins === null || mins < 0) return;
     const next = addMinutesLocal(start, mins);
     previous.current = { start, end: next };
     form.set("endsDate" as keyof T, localDate(next) as T[keyof T]);
