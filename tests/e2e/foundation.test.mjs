@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './harness.mjs';
+import { clickRow, fill, go, pick, searchFor, searchHits, waitForNoRow, waitForRow } from './steps.mjs';
 import { Keys, sleep } from './webdriver.mjs';
 
 const JAPAN = 'Japan Health Expo 2025';
@@ -12,77 +13,10 @@ const BOSTON = 'Bridging Innovation Program';
 
 // ------------------------------------------------------------------ helpers
 
-/** Clicks a sidebar entry and waits for its screen's heading. */
-async function go(s, section) {
-  await (await s.waitForTestId(`nav-${section}`)).click();
-  if (section !== 'dashboard') {
-    await s.waitFor(async () => (await s.url()).includes(`#/${section}`), { what: `the ${section} screen` });
-  }
-  return s.waitForTestId('page-title');
-}
-
-/** Text of every element with the test id (in document order). */
-function textsOf(s, testid) {
-  return s.execute(
-    'return Array.from(document.querySelectorAll(`[data-testid="${arguments[0]}"]`)).map(e => e.innerText.trim());',
-    [testid],
-  );
-}
-
-/** Waits for a table row (by row test id) whose text contains `text`, and returns it. */
-async function waitForRow(s, rowTestId, text, opts = {}) {
-  return s.waitFor(
-    async () => {
-      for (const row of await s.allByTestId(rowTestId)) {
-        if ((await row.text()).includes(text)) return row;
-      }
-      return null;
-    },
-    { what: `a ${rowTestId} showing "${text}"`, ...opts },
-  );
-}
-
-/** Waits until no table row (by row test id) contains `text`. */
-async function waitForNoRow(s, rowTestId, text) {
-  await s.waitFor(async () => !(await textsOf(s, rowTestId)).some((t) => t.includes(text)), {
-    what: `no ${rowTestId} showing "${text}"`,
-  });
-}
-
-/** Types into the form input named `name` (replacing what it holds). */
-async function fill(s, name, value) {
-  const input = await s.waitForElement(`form [name="${name}"]`);
-  await input.clearByKeys();
-  if (value !== '') await input.sendKeys(value);
-  await s.waitFor(async () => (await input.property('value')) === value, {
-    what: `input ${name} to hold ${JSON.stringify(value)}`,
-    timeout: 3000,
-  });
-  return input;
-}
-
-/** Picks an option of the <select name=...> by its value, as a user would (clicking it). */
-async function pick(s, name, value) {
-  const select = await s.waitForElement(`[name="${name}"]`);
-  await select.click();
-  await (await s.find(`[name="${name}"] option[value="${value}"]`)).click();
-  await s.waitFor(async () => (await select.property('value')) === value, {
-    what: `select ${name} to hold ${value}`,
-  });
-}
-
 /** Saves the form on screen and waits for the detail page it leads to. */
 async function saveAndWaitForDetail(s, title) {
   await (await s.waitForTestId('save')).click();
   await s.waitForText('[data-testid="detail-title"]', title);
-}
-
-/**
- * Clicks a table row as a user does, on its first cell (WebKitWebDriver refuses clicks on a <tr>
- * itself as "element not interactable").
- */
-async function clickRow(row) {
-  await (await row.find('td')).click();
 }
 
 /** Opens the contact with that name from the contacts list. */
@@ -97,26 +31,6 @@ async function openMember(s, name) {
   await go(s, 'members');
   await clickRow(await waitForRow(s, 'member-row', name));
   await s.waitForText('[data-testid="detail-title"]', name);
-}
-
-/** The search hits on screen as {kind, id, title}. */
-function searchHits(s) {
-  return s.execute(
-    `return Array.from(document.querySelectorAll('[data-testid="search-hit"]')).map(e => ({
-       kind: e.getAttribute('data-kind'), id: e.getAttribute('data-id'),
-       title: (e.querySelector('.hit-title') || e).innerText.trim() }));`,
-  );
-}
-
-async function searchFor(s, text) {
-  const box = await s.waitForTestId('global-search');
-  await box.clearByKeys();
-  await box.sendKeys(text);
-  await s.waitFor(async () => (await box.property('value')) === text, {
-    what: `the search box to hold ${JSON.stringify(text)}`,
-    timeout: 3000,
-  });
-  return box;
 }
 
 /** Waits until the search shows hits whose titles include every one of `titles`. */
@@ -287,7 +201,7 @@ test('switching the language changes the labels, and the choice survives a resta
 
     // ...and so does English, chosen in Settings.
     await go(s2, 'settings');
-    await pick(s2, 'language', 'en');
+    await pick(s2, 'language', 'en', '');
     await s2.waitForText(navContacts, 'Contacts');
 
     const s3 = await app.restart();
