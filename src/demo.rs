@@ -152,7 +152,10 @@ pub fn load(conn: &Connection) -> Result<()> {
     }
     let mut contact_ids = Vec::new();
     for (org, first, last, reading, role, email, phone, language, source, basis) in CONTACTS {
+        // A contact is in its organisation's country unless known otherwise.
+        let country = ORGANISATIONS.iter().find(|o| o.0 == *org).map(|o| o.2).unwrap_or_default();
         let input = ContactInput {
+            country: country.into(),
             organisation_id: Some(find(&org_ids, org)?.clone()),
             first_name: (*first).into(),
             last_name: (*last).into(),
