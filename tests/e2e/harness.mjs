@@ -62,14 +62,14 @@ function findDriver() {
 }
 
 /** PIDs of app processes started for this workspace (matched by binary and PONTE_DB). */
-function appPids(db) {
+function appPids(db, { anyProgram = false } = {}) {
   const pids = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // A binary rebuilt while the app runs shows as "<path> (deleted)": still our app.
       const exe = readlinkSync(`/proc/${entry}/exe`);
-      if (exe !== APP && exe !== `${APP} (deleted)`) continue;
+      if (!anyProgram && exe !== APP && exe !== `${APP} (deleted)`) continue;
       const env = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
       if (env.includes(`PONTE_DB=${db}`)) pids.push(Number(entry));
     } catch {
@@ -209,7 +209,19 @@ export class App {
     } catch (e) {
       error ??= e;
     }
-    rmSync(this.dir, { recursive: true, force: true });
+    // WebKit's web and network processes inherit the app's environment and may still be flushing
+    // their caches into this.dir for a moment after the app itself is gone; removing the folder
+    // under them fails with ENOTEMPTY, so wait for every process started for this workspace.
+    const deadline = Date.now() + 15000;
+    while (appPids(this.db, { anyProgram: true }).length > 0 && Date.now() < deadline) {
+      await sleep(100);
+    }
+    try {
+      rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (e) {
+      // A leftover temporary folder is not the app's fault; say so and let the test's verdict stand.
+      console.error(`note: could not remove ${this.dir}: ${e.message}`);
+    }
     if (error) throw error;
   }
 }
