@@ -53,6 +53,7 @@ pub enum Reason {
     Url,
     Phone,
     ControlCharacters,
+    TooShort,
 }
 
 impl Reason {
@@ -69,6 +70,7 @@ impl Reason {
             Reason::Url => "url",
             Reason::Phone => "phone",
             Reason::ControlCharacters => "control_characters",
+            Reason::TooShort => "too_short",
         }
     }
 }
@@ -142,6 +144,18 @@ pub enum Error {
     #[error("the workspace is not empty")]
     NotEmpty,
 
+    /// The workspace is encrypted and no passphrase was given (or the app was locked).
+    #[error("the workspace is protected by a passphrase")]
+    Locked,
+
+    /// The passphrase does not open the workspace; the file is untouched.
+    #[error("wrong passphrase for this workspace")]
+    WrongPassphrase,
+
+    /// The file is neither a Ponte workspace nor an encrypted one we can open.
+    #[error("the file is not a Ponte workspace")]
+    NotAWorkspace,
+
     /// `row` is the 1-based line or row of the file, when the problem has one.
     #[error("cannot import {file}{}: {}", row.map(|r| format!(" (row {r})")).unwrap_or_default(), problem.as_str())]
     Import { file: String, row: Option<usize>, problem: ImportProblem },
@@ -159,6 +173,19 @@ pub enum Error {
     /// No installed font covers the text of a PDF; `missing` holds a few of the characters.
     #[error("no installed font covers the text to print ({}); install the Debian package fonts-noto-cjk or set PONTE_PDF_FONT to a .ttf/.otf/.ttc file (looked at: {})", missing.iter().collect::<String>(), searched.join(", "))]
     NoFont { missing: Vec<char>, searched: Vec<String> },
+}
+
+/// The storage failures a coordinator can do something about get their own codes.
+fn db_code(e: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "disk_full",
+        Some(ErrorCode::ReadOnly) => "read_only",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "busy",
+        Some(ErrorCode::NotADatabase) => "not_a_workspace",
+        Some(ErrorCode::CannotOpen) => "cannot_open",
+        _ => "storage",
+    }
 }
 
 fn describe(references: &[Reference]) -> String {
@@ -180,8 +207,15 @@ impl Error {
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotEmpty => "not_empty",
             Error::Import { .. } => "import",
-            Error::Db(_) => "storage",
-            Error::Io(_) => "io",
+            Error::Locked => "locked",
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::NotAWorkspace => "not_a_workspace",
+            Error::Db(e) => db_code(e),
+            Error::Io(e) => match e.kind() {
+                std::io::ErrorKind::StorageFull => "disk_full",
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => "read_only",
+                _ => "io",
+            },
             Error::Export { .. } => "export",
             Error::NoFont { .. } => "no_font",
         }

@@ -23,9 +23,54 @@ const MIGRATIONS: &[(i64, &str)] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
 pub struct Store {
-    conn: Mutex<Connection>,
+    inner: Mutex<Inner>,
     path: Option<PathBuf>,
     created: bool,
+}
+
+/// The connection and the passphrase it was opened with; they change together when the
+/// passphrase is set, changed or removed, so they live under one lock.
+struct Inner {
+    conn: Connection,
+    passphrase: Option<String>,
+}
+
+/// The first 16 bytes of every plain SQLite file. An SQLCipher file is indistinguishable from
+/// random bytes, so a file without this header is either encrypted or not a workspace at all.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// How a workspace file is stored, read from its first bytes without opening it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Protection {
+    /// No file yet, or an empty one: it will be created plain.
+    New,
+    Plain,
+    /// Encrypted with a passphrase (or not an SQLite file; opening tells which).
+    Encrypted,
+}
+
+/// Tells whether the workspace at `path` needs a passphrase to open.
+pub fn protection(path: &Path) -> Result<Protection> {
+    use std::io::Read;
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Protection::New),
+        Err(e) => return Err(e.into()),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..])? {
+            0 => break,
+            n => read += n,
+        }
+    }
+    Ok(match read {
+        0 => Protection::New,
+        16 if &header == PLAIN_HEADER => Protection::Plain,
+        _ => Protection::Encrypted,
+    })
 }
 
 /// The workspace used when no path is given: the same file for the app and the CLI.
@@ -38,33 +83,101 @@ pub fn default_path() -> PathBuf {
 }
 
 impl Store {
-    /// Opens (creating if needed) the workspace at `path` and brings its schema up to date.
+    /// Opens (creating if needed) a plain workspace at `path` and brings its schema up to date.
+    /// An encrypted one gives `Error::Locked`.
     pub fn open(path: &Path) -> Result<Store> {
-        let created = !path.exists();
+        Store::open_with(path, None)
+    }
+
+    /// Opens the workspace at `path`, with `passphrase` if it is encrypted (a passphrase given for
+    /// a plain workspace is not needed and is ignored). Nothing is written to the file before the
+    /// passphrase is known to be right, so a wrong one cannot damage it.
+    pub fn open_with(path: &Path, passphrase: Option<&str>) -> Result<Store> {
+        let protection = protection(path)?;
+        let created = protection == Protection::New;
         if let Some(dir) = path.parent() {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)?;
             }
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )?;
+        let passphrase = match protection {
+            Protection::Encrypted => match passphrase {
+                Some(p) if !p.is_empty() => Some(p.to_owned()),
+                _ => return Err(Error::Locked),
+            },
+            _ => None,
+        };
+        let mut conn = connect(path, passphrase.as_deref())?;
         configure(&conn, true)?;
-        let mut conn = conn;
         migrate(&mut conn)?;
-        Ok(Store { conn: Mutex::new(conn), path: Some(path.to_owned()), created })
+        Ok(Store { inner: Mutex::new(Inner { conn, passphrase }), path: Some(path.to_owned()), created })
     }
 
     /// A private workspace in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
+        initialise_sqlite();
         let mut conn = Connection::open_in_memory()?;
         configure(&conn, false)?;
         migrate(&mut conn)?;
-        Ok(Store { conn: Mutex::new(conn), path: None, created: true })
+        Ok(Store { inner: Mutex::new(Inner { conn, passphrase: None }), path: None, created: true })
+    }
+
+    /// True when the workspace is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.lock().passphrase.is_some()
+    }
+
+    /// The passphrase the workspace was opened with, for keying its backups the same way.
+    pub fn passphrase(&self) -> Option<String> {
+        self.lock().passphrase.clone()
+    }
+
+    /// Sets, changes (`Some`) or removes (`None`) the passphrase, converting the file in place.
+    ///
+    /// The data is exported into a new file next to the workspace, that file is checked (it opens
+    /// with the new passphrase, passes the integrity check and holds as many rows in every table),
+    /// and only then renamed over the workspace: a crash at any point leaves either the old file
+    /// or the new one, complete.
+    pub fn set_passphrase(&self, new: Option<&str>) -> Result<()> {
+        let new = match new {
+            Some(p) if p.chars().count() < MIN_PASSPHRASE_CHARS => {
+                return Err(Error::invalid("passphrase", crate::error::Reason::TooShort));
+            }
+            Some(p) => Some(p.to_owned()),
+            None => None,
+        };
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::Unsupported, "an in-memory workspace has no file")));
+        };
+        let mut inner = self.lock();
+        let tmp = sibling(&path, "rekey");
+        remove_if_exists(&tmp)?;
+        let result = export_keyed(&inner.conn, &tmp, new.as_deref()).and_then(|expected| verify_copy(&tmp, new.as_deref(), &expected));
+        if let Err(e) = result {
+            let _ = remove_if_exists(&tmp);
+            return Err(e);
+        }
+        // Close the old connection (its WAL was checkpointed by the export) before the rename, so
+        // no -wal file of the old key is left to be replayed into the new file.
+        let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
+        if let Err((conn, e)) = old.close() {
+            inner.conn = conn;
+            let _ = remove_if_exists(&tmp);
+            return Err(e.into());
+        }
+        let swapped = std::fs::rename(&tmp, &path).and_then(|()| sync_dir(&path));
+        let key = if swapped.is_ok() { new } else { inner.passphrase.clone() };
+        // Reopen whichever file is now in place; the app keeps working either way.
+        let mut conn = connect(&path, key.as_deref())?;
+        configure(&conn, true)?;
+        migrate(&mut conn)?;
+        inner.conn = conn;
+        inner.passphrase = key;
+        if let Err(e) = swapped {
+            let _ = remove_if_exists(&tmp);
+            return Err(e.into());
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -76,25 +189,130 @@ impl Store {
         self.created
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave a half-done transaction behind (it rolls
         // back on drop), so the connection is still sound and the poison can be ignored.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs `f` with the connection for reading.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.lock();
-        f(&conn)
+        let inner = self.lock();
+        f(&inner.conn)
     }
 
     /// Runs `f` in a transaction that commits if `f` returns `Ok` and rolls back otherwise.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut inner = self.lock();
+        let tx = inner.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+/// Shorter passphrases are refused: the file travels, and a lost laptop gives an attacker time.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Opens the file and, for an encrypted one, applies the key and proves it right by reading the
+/// schema: SQLCipher only notices a wrong key when it first decrypts a page.
+fn connect(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
+    initialise_sqlite();
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    if let Some(passphrase) = passphrase {
+        // A wrong passphrase is an expected answer, not a fault for SQLCipher to log to stderr.
+        let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+        conn.pragma_update(None, "key", passphrase)?;
+    }
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(if passphrase.is_some() { Error::WrongPassphrase } else { Error::NotAWorkspace })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// SQLite marks itself initialised before SQLCipher has registered its SQL functions, so a
+/// connection opened by a second thread during the very first open can lack `sqlcipher_export`
+/// (seen here in parallel tests). Finishing one open before any other closes that window.
+fn initialise_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = Connection::open_in_memory();
+    });
+}
+
+/// Copies every table of `conn` into a new file at `target`, keyed with `passphrase` (plain
+/// when `None`), and returns the row count of each table for the check that follows.
+fn export_keyed(conn: &Connection, target: &Path, passphrase: Option<&str>) -> Result<Vec<(String, i64)>> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let target_str = target.to_str().ok_or_else(|| Error::Io(std::io::Error::other("the workspace path is not valid UTF-8")))?;
+    conn.execute("ATTACH DATABASE ?1 AS rekey KEY ?2", rusqlite::params![target_str, passphrase.unwrap_or("")])?;
+    let exported = (|| -> Result<Vec<(String, i64)>> {
+        conn.query_row("SELECT sqlcipher_export('rekey')", [], |_| Ok(()))?;
+        let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+        conn.pragma_update(Some("rekey"), "user_version", version)?;
+        table_counts(conn, "main")
+    })();
+    let detached = conn.execute("DETACH DATABASE rekey", []);
+    let counts = exported?;
+    detached?;
+    Ok(counts)
+}
+
+fn table_counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT name FROM {schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    ))?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut counts = Vec::with_capacity(names.len());
+    for name in names {
+        let quoted = name.replace('"', "\"\"");
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {schema}.\"{quoted}\""), [], |r| r.get(0))?;
+        counts.push((name, n));
+    }
+    Ok(counts)
+}
+
+/// Opens the copy with its new key and checks it is whole before it may replace the workspace.
+fn verify_copy(path: &Path, passphrase: Option<&str>, expected: &[(String, i64)]) -> Result<()> {
+    let conn = connect(path, passphrase)?;
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    let found = table_counts(&conn, "main")?;
+    drop(conn);
+    if check != "ok" || found != expected {
+        return Err(Error::Io(std::io::Error::other(format!(
+            "the converted copy of the workspace did not match the original ({check}); nothing was changed"
+        ))));
+    }
+    let file = std::fs::File::open(path)?;
+    file.sync_all()?;
+    Ok(())
+}
+
+/// A file next to the workspace: `<name>.<suffix>-tmp`, on the same disk so a rename is atomic.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(format!(".{suffix}-tmp"));
+    path.with_file_name(name)
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename durable: the directory entry, not just the file, must reach the disk.
+fn sync_dir(path: &Path) -> std::io::Result<()> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::File::open(dir)?.sync_all(),
+        _ => Ok(()),
     }
 }
 
