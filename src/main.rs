@@ -108,6 +108,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Protect the workspace with a passphrase, change it, or remove it. Passphrases are read
+    /// from the terminal, or from PONTE_PASSPHRASE (the current one) and PONTE_NEW_PASSPHRASE.
+    Passphrase {
+        #[command(subcommand)]
+        action: PassphraseAction,
+    },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
         #[arg(long)]
@@ -159,6 +165,16 @@ enum ExportCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum PassphraseAction {
+    /// Encrypt a plain workspace (the new passphrase: PONTE_PASSPHRASE or asked twice).
+    Set,
+    /// Replace the passphrase (current: PONTE_PASSPHRASE or asked; new: PONTE_NEW_PASSPHRASE or asked twice).
+    Change,
+    /// Decrypt the workspace back to a plain file (current: PONTE_PASSPHRASE or asked).
+    Remove,
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ImportKind {
     Contacts,
@@ -193,10 +209,78 @@ fn main() -> ExitCode {
     }
 }
 
+/// A passphrase from the environment, else asked on the terminal without echo. Never from an
+/// argument: those end up in the shell history and in `ps`.
+fn passphrase_from(var: &str, prompt: &str, confirm: bool) -> Result<String, Box<dyn std::error::Error>> {
+    if let Ok(value) = std::env::var(var) {
+        if !value.is_empty() {
+            return Ok(value);
+        }
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return Err(format!("no passphrase: set {var} or run in a terminal").into());
+    }
+    let first = rpassword::prompt_password(prompt)?;
+    if confirm && rpassword::prompt_password("Again, to confirm / Ripeti per conferma: ")? != first {
+        return Err("the two passphrases differ; nothing was changed".into());
+    }
+    Ok(first)
+}
+
+/// Opens the workspace, asking for its passphrase when it is encrypted.
+fn open(path: &std::path::Path) -> Result<Store, Box<dyn std::error::Error>> {
+    if store::protection(path)? != store::Protection::Encrypted {
+        return Ok(Store::open(path)?);
+    }
+    let passphrase = passphrase_from("PONTE_PASSPHRASE", &format!("Passphrase for {}: ", path.display()), false)?;
+    Store::open_with(path, Some(&passphrase)).map_err(|e| match e {
+        ponte::Error::WrongPassphrase => format!("wrong passphrase for {}; the file was not changed", path.display()).into(),
+        other => other.into(),
+    })
+}
+
+fn passphrase(store: &Store, action: PassphraseAction) -> Result<(), Box<dyn std::error::Error>> {
+    let too_short = |e: ponte::Error| -> Box<dyn std::error::Error> {
+        match e {
+            ponte::Error::Invalid { field: "passphrase", .. } => {
+                format!("the passphrase must have at least {} characters; nothing was changed", store::MIN_PASSPHRASE_CHARS).into()
+            }
+            other => other.into(),
+        }
+    };
+    match action {
+        PassphraseAction::Set => {
+            if store.is_encrypted() {
+                return Err("the workspace already has a passphrase; use `passphrase change`".into());
+            }
+            let new = passphrase_from("PONTE_PASSPHRASE", "New passphrase / Nuova passphrase: ", true)?;
+            store.set_passphrase(Some(&new)).map_err(too_short)?;
+            println!("the workspace is now encrypted; keep the passphrase safe: without it the data cannot be recovered");
+        }
+        PassphraseAction::Change => {
+            if !store.is_encrypted() {
+                return Err("the workspace has no passphrase yet; use `passphrase set`".into());
+            }
+            let new = passphrase_from("PONTE_NEW_PASSPHRASE", "New passphrase / Nuova passphrase: ", true)?;
+            store.set_passphrase(Some(&new)).map_err(too_short)?;
+            println!("passphrase changed");
+        }
+        PassphraseAction::Remove => {
+            if !store.is_encrypted() {
+                return Err("the workspace has no passphrase".into());
+            }
+            store.set_passphrase(None)?;
+            println!("the passphrase was removed; the workspace file is no longer encrypted");
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let path = cli.db.unwrap_or_else(store::default_path);
-    let store = Store::open(&path)?;
+    let store = open(&path)?;
     match cli.command {
+        Command::Passphrase { action } => passphrase(&store, action)?,
         Command::Demo => {
             store.write(|tx| demo::load(tx)).map_err(|e| match e {
                 ponte::Error::NotEmpty => format!("{} already holds data; the demo goes into an empty workspace", path.display()).into(),

@@ -155,3 +155,46 @@ fn import_takes_a_mapping_file_and_members_of_a_mission() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a mapping file"));
 }
+
+fn ponte_env(db: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ponte"));
+    cmd.env_remove("PONTE_PASSPHRASE").env_remove("PONTE_NEW_PASSPHRASE");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.arg("--db").arg(db).args(args).stdin(std::process::Stdio::null()).output().expect("run ponte")
+}
+
+#[test]
+fn the_passphrase_is_set_changed_and_removed_from_the_environment_never_an_argument() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("w.ponte");
+    assert!(ponte(&db, &["demo"]).status.success());
+
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "first secret")], &["passphrase", "set"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!std::fs::read(&db).expect("read").windows(6).any(|w| w == b"Rossi "), "names readable after set");
+
+    // Without the passphrase, and with no terminal to ask on, the CLI says what it needs.
+    let out = ponte_env(&db, &[], &["stats", "--json"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PONTE_PASSPHRASE"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "not it at all")], &["stats", "--json"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrong passphrase"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "first secret"), ("PONTE_NEW_PASSPHRASE", "second secret")], &["passphrase", "change"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "second secret")], &["search", "rossi"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Rossi"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "second secret")], &["passphrase", "remove"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ponte_env(&db, &[], &["stats", "--json"]);
+    assert!(out.status.success(), "plain again: {}", String::from_utf8_lossy(&out.stderr));
+
+    // There is no argument that takes a passphrase.
+    let out = ponte_env(&db, &[], &["passphrase", "set", "--passphrase", "x"]);
+    assert!(!out.status.success());
+    let out = ponte_env(&db, &[("PONTE_PASSPHRASE", "short")], &["passphrase", "set"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at least"), "{}", String::from_utf8_lossy(&out.stderr));
+}
