@@ -152,6 +152,10 @@ pub enum Error {
     #[error("wrong passphrase for this workspace")]
     WrongPassphrase,
 
+    /// Locking or removing the passphrase of a workspace that has none.
+    #[error("the workspace has no passphrase")]
+    NotEncrypted,
+
     /// The file is neither a Ponte workspace nor an encrypted one we can open.
     #[error("the file is not a Ponte workspace")]
     NotAWorkspace,
@@ -210,6 +214,7 @@ impl Error {
             Error::Locked => "locked",
             Error::WrongPassphrase => "wrong_passphrase",
             Error::NotAWorkspace => "not_a_workspace",
+            Error::NotEncrypted => "not_encrypted",
             Error::Db(e) => db_code(e),
             Error::Io(e) => match e.kind() {
                 std::io::ErrorKind::StorageFull => "disk_full",

@@ -50,3 +50,39 @@ pub fn set(conn: &Connection, settings: &Settings) -> Result<Settings> {
     set_value(conn, "home_time_zone", zone.name())?;
     get(conn)
 }
+
+/// Minutes without use after which the app locks an encrypted workspace; 0 means never.
+pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 10;
+const MAX_LOCK_AFTER_MINUTES: u32 = 24 * 60;
+
+pub fn lock_after_minutes(conn: &Connection) -> Result<u32> {
+    Ok(get_value(conn, "lock_after_minutes")?
+        .and_then(|v| v.parse().ok())
+        .filter(|m| *m <= MAX_LOCK_AFTER_MINUTES)
+        .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES))
+}
+
+pub fn set_lock_after_minutes(conn: &Connection, minutes: u32) -> Result<u32> {
+    if minutes > MAX_LOCK_AFTER_MINUTES {
+        return Err(Error::invalid("lockAfterMinutes", Reason::Choice));
+    }
+    set_value(conn, "lock_after_minutes", &minutes.to_string())?;
+    Ok(minutes)
+}
+
+#[cfg(test)]
+mod lock_tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn the_idle_lock_defaults_to_ten_minutes_and_refuses_more_than_a_day() {
+        let store = Store::open_in_memory().expect("open");
+        assert_eq!(store.read(lock_after_minutes).expect("get"), DEFAULT_LOCK_AFTER_MINUTES);
+        assert_eq!(store.write(|tx| set_lock_after_minutes(tx, 0)).expect("never"), 0);
+        assert_eq!(store.read(lock_after_minutes).expect("get"), 0);
+        let err = store.write(|tx| set_lock_after_minutes(tx, 24 * 60 + 1)).expect_err("too long");
+        assert_eq!(err.code(), "invalid");
+        assert_eq!(store.read(lock_after_minutes).expect("get"), 0, "a refused value leaves the old one");
+    }
+}

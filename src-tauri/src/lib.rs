@@ -77,6 +77,11 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         export::export_pack,
         report::report_get,
         report::report_save,
+        security::security_status,
+        security::security_unlock,
+        security::security_lock,
+        security::security_set_passphrase,
+        security::security_set_lock_after,
     ])
 }
 
@@ -94,10 +99,20 @@ pub fn open_workspace(path: &std::path::Path) -> ponte::Result<Store> {
     Ok(store)
 }
 
+/// The app's state for the workspace at `path`: open, or locked when it needs a passphrase (the
+/// window then shows the unlock screen instead of failing).
+pub fn open_state(path: &std::path::Path) -> ponte::Result<AppState> {
+    match open_workspace(path) {
+        Ok(store) => Ok(AppState::new(store)),
+        Err(ponte::Error::Locked) => Ok(AppState::locked(path.to_owned())),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn run() {
     let path = workspace_path();
-    let store = match open_workspace(&path) {
-        Ok(store) => store,
+    let state = match open_state(&path) {
+        Ok(state) => state,
         Err(e) => {
             let text = match &e {
                 ponte::Error::SchemaTooNew { .. } => format!(
@@ -119,7 +134,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let result = build_app(Builder::default(), AppState::new(store)).run(tauri::generate_context!());
+    let result = build_app(Builder::default(), state).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Ponte could not start its window: {e}");
         std::process::exit(1);

@@ -216,3 +216,38 @@ fn a_mission_s_contacts_export_to_xlsx_and_its_report_is_there() {
     let report = invoke(&h, "report_get", json!({"missionId": osaka})).expect("report");
     assert_eq!(report["figures"]["meetingsHeld"], 7);
 }
+
+#[test]
+fn a_protected_workspace_locks_answers_locked_and_unlocks_only_with_its_passphrase() {
+    let h = harness();
+    let status = invoke(&h, "security_status", json!({})).expect("status");
+    assert_eq!(status["encrypted"], false);
+    assert_eq!(status["lockAfterMinutes"], 10);
+    let err = invoke(&h, "security_lock", json!({})).expect_err("a plain workspace has nothing to lock");
+    assert_eq!(err["code"], "not_encrypted");
+
+    let err = invoke(&h, "security_set_passphrase", json!({"new": "short"})).expect_err("too short");
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["field"], "passphrase");
+    invoke(&h, "security_set_passphrase", json!({"new": "trade fair 2025"})).expect("set");
+    assert_eq!(invoke(&h, "security_status", json!({})).expect("status")["encrypted"], true);
+
+    invoke(&h, "security_lock", json!({})).expect("lock");
+    let status = invoke(&h, "security_status", json!({})).expect("status while locked");
+    assert_eq!(status["locked"], true);
+    let err = invoke(&h, "contacts_list", json!({})).expect_err("no data while locked");
+    assert_eq!(err["code"], "locked");
+    let err = invoke(&h, "security_unlock", json!({"passphrase": "trade fair 2024"})).expect_err("wrong");
+    assert_eq!(err["code"], "wrong_passphrase");
+    assert_eq!(invoke(&h, "security_status", json!({})).expect("status")["locked"], true);
+
+    invoke(&h, "security_unlock", json!({"passphrase": "trade fair 2025"})).expect("unlock");
+    assert!(!invoke(&h, "contacts_list", json!({})).expect("contacts").as_array().unwrap().is_empty());
+
+    // Changing or removing it asks for the current one.
+    let err = invoke(&h, "security_set_passphrase", json!({"current": "guess", "new": null})).expect_err("remove without it");
+    assert_eq!(err["code"], "wrong_passphrase");
+    invoke(&h, "security_set_passphrase", json!({"current": "trade fair 2025", "new": null})).expect("remove");
+    assert_eq!(invoke(&h, "security_status", json!({})).expect("status")["encrypted"], false);
+    assert_eq!(invoke(&h, "security_set_lock_after", json!({"minutes": 30})).expect("idle"), 30);
+}

@@ -13,6 +13,7 @@ pub mod missions;
 pub mod organisations;
 pub mod report;
 pub mod search;
+pub mod security;
 pub mod settings;
 pub mod workspace;
 

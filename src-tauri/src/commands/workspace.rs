@@ -13,7 +13,7 @@ pub struct WorkspaceInfo {
 
 #[tauri::command]
 pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, CommandError> {
-    let path = state.store().path().map(|p| p.display().to_string()).unwrap_or_default();
+    let path = state.path().display().to_string();
     let counts = state.read(workspace::counts).await?;
     Ok(WorkspaceInfo { path, counts })
 }
