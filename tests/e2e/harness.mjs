@@ -133,13 +133,16 @@ export class App {
     return this;
   }
 
-  /** Creates a WebDriver session, i.e. launches the app, and waits for the first screen. */
-  async open() {
+  /**
+   * Creates a WebDriver session, i.e. launches the app, and waits for the first screen (the
+   * element with test id `first`: a page title, or the unlock screen of an encrypted workspace).
+   */
+  async open(first = 'page-title') {
     this.session = await Session.create(`http://${HOST}:${DRIVER_PORT}`, {
       browserName: 'wry',
       'tauri:options': { application: APP },
     });
-    await this.session.waitForTestId('page-title', { timeout: 20000 });
+    await this.session.waitForTestId(first, { timeout: 20000 });
     return this.session;
   }
 
@@ -163,9 +166,9 @@ export class App {
   }
 
   /** "Restarting the app": close the window, then open a new one on the same workspace. */
-  async restart() {
+  async restart(first = 'page-title') {
     await this.close();
-    return this.open();
+    return this.open(first);
   }
 
   /** Saves a PNG of the window (or, failing that, of the whole display). Returns its path. */

@@ -504,6 +504,14 @@ export interface WorkspaceInfo {
   counts: WorkspaceCounts;
 }
 
+/** Whether the workspace is encrypted and locked; `lockAfterMinutes` is null while locked. */
+export interface SecurityStatus {
+  locked: boolean;
+  encrypted: boolean;
+  lockAfterMinutes: number | null;
+  minPassphraseChars: number;
+}
+
 
 // ---------------------------------------------------------------- export
 
@@ -891,6 +899,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const workspace = {
   info: () => call<WorkspaceInfo>("workspace_info"),
+};
+
+export const security = {
+  status: () => call<SecurityStatus>("security_status"),
+  unlock: (passphrase: string) => call<null>("security_unlock", { passphrase }),
+  lock: () => call<null>("security_lock"),
+  /** Sets (`current` null), changes, or removes (`next` null) the passphrase. */
+  setPassphrase: (current: string | null, next: string | null) =>
+    call<null>("security_set_passphrase", { current, new: next }),
+  setLockAfter: (minutes: number) => call<number>("security_set_lock_after", { minutes }),
 };
 
 export const settings = {

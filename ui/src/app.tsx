@@ -2,7 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import * as api from "./api";
-import type { AppError, Language, Settings } from "./api";
+import type { AppError, Language, SecurityStatus, Settings } from "./api";
 import { ErrorBanner, Notice } from "./components/Banners";
 import { AppContext, type AppServices, type LogRequest } from "./components/context";
 import {
@@ -10,6 +10,7 @@ import {
   IconContact,
   IconDashboard,
   IconFollowUp,
+  IconLock,
   IconLog,
   IconMembers,
   IconMission,
@@ -181,9 +182,15 @@ function LanguageSwitch({ lang, onChange }: { lang: Language; onChange: (l: Lang
 export function App({
   initialSettings,
   startupError,
+  security,
+  onLock,
+  onSecurityChanged,
 }: {
   initialSettings: Settings;
   startupError: AppError | null;
+  security: SecurityStatus | null;
+  onLock: () => void;
+  onSecurityChanged: (status: SecurityStatus) => void;
 }) {
   const [settings, setSettings] = useState<Settings>(initialSettings);
   const [lang, setLang] = useState<Language>(getLanguage());
@@ -253,8 +260,11 @@ export function App({
       },
       dataVersion,
       dataChanged: () => setDataVersion((v) => v + 1),
+      security,
+      lock: onLock,
+      securityChanged: onSecurityChanged,
     };
-  }, [lang, settings, dataVersion]);
+  }, [lang, settings, dataVersion, security, onLock, onSecurityChanged]);
 
   // Ctrl+L (or Ctrl+Shift+L) anywhere opens the quick meeting log.
   useEffect(() => {
@@ -354,6 +364,18 @@ export function App({
                 Ctrl L
               </kbd>
             </button>
+            {security?.encrypted && (
+              <button
+                type="button"
+                class="btn lock-button"
+                data-testid="lock-now"
+                title={t("security.lockNow")}
+                aria-label={t("security.lockNow")}
+                onClick={onLock}
+              >
+                <IconLock />
+              </button>
+            )}
             <LanguageSwitch lang={lang} onChange={services.setLanguage} />
           </header>
           {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}

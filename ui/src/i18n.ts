@@ -807,6 +807,45 @@ const it = {
   "import.undoConfirm": "Annulla l'importazione",
   "import.undoing": "Annullamento…",
   "import.participantsOf": "Importa partecipanti",
+  "error.locked": "L'area di lavoro è bloccata: inserisci la passphrase per continuare.",
+  "error.wrong_passphrase": "Passphrase errata. Il file non è stato modificato: riprova.",
+  "error.not_a_workspace": "Il file non è un'area di lavoro di Ponte (o è danneggiato).",
+  "error.not_encrypted": "L'area di lavoro non è protetta da passphrase.",
+  "error.disk_full": "Il disco è pieno: libera spazio e riprova. Nessun dato è stato perso.",
+  "error.read_only": "L'area di lavoro è in sola lettura (file o cartella protetti da scrittura): nulla è stato salvato.",
+  "error.busy": "L'area di lavoro è occupata da un altro programma Ponte: riprova tra poco. Nulla è stato perso.",
+  "error.cannot_open": "Impossibile aprire il file dell'area di lavoro.",
+  "reason.too_short": "troppo corto",
+  "field.passphrase": "Passphrase",
+  "unlock.title": "Area di lavoro protetta",
+  "unlock.body": "Questa area di lavoro è cifrata. Inserisci la passphrase per aprirla.",
+  "unlock.passphrase": "Passphrase",
+  "unlock.submit": "Sblocca",
+  "unlock.busy": "Apertura…",
+  "unlock.empty": "Inserisci la passphrase.",
+  "security.title": "Sicurezza",
+  "security.plain": "L'area di lavoro non è cifrata: chi ha accesso al file può leggerne nomi, email e note.",
+  "security.encrypted": "L'area di lavoro è cifrata con una passphrase.",
+  "security.lockNow": "Blocca ora",
+  "security.set": "Proteggi con passphrase",
+  "security.change": "Cambia passphrase",
+  "security.remove": "Rimuovi passphrase",
+  "security.current": "Passphrase attuale",
+  "security.new": "Nuova passphrase",
+  "security.confirm": "Ripeti la nuova passphrase",
+  "security.mismatch": "Le due passphrase non coincidono.",
+  "security.tooShort": "Almeno {n} caratteri.",
+  "security.warning": "Conserva la passphrase in un luogo sicuro: senza di essa i dati non si possono recuperare.",
+  "security.working": "Conversione del file…",
+  "security.setDone": "Area di lavoro cifrata",
+  "security.changeDone": "Passphrase cambiata",
+  "security.removeDone": "Passphrase rimossa: il file non è più cifrato",
+  "security.removeTitle": "Rimuovere la passphrase?",
+  "security.removeBody": "Il file dell'area di lavoro tornerà leggibile da chiunque vi abbia accesso.",
+  "security.lockAfter": "Blocco automatico dopo inattività",
+  "security.never": "Mai",
+  "security.minutes": "{n} minuti",
+  "security.lockedNotice": "Area di lavoro bloccata",
 } as const;
 
 export type Key = keyof typeof it;
@@ -1603,6 +1642,45 @@ const en: Record<Key, string> = {
   "import.undoConfirm": "Undo the import",
   "import.undoing": "Undoing…",
   "import.participantsOf": "Import participants",
+  "error.locked": "The workspace is locked: enter the passphrase to go on.",
+  "error.wrong_passphrase": "Wrong passphrase. The file was not changed: try again.",
+  "error.not_a_workspace": "The file is not a Ponte workspace (or it is damaged).",
+  "error.not_encrypted": "The workspace is not protected by a passphrase.",
+  "error.disk_full": "The disk is full: free some space and try again. No data was lost.",
+  "error.read_only": "The workspace is read-only (the file or its folder is write-protected): nothing was saved.",
+  "error.busy": "Another Ponte is using the workspace: try again in a moment. Nothing was lost.",
+  "error.cannot_open": "The workspace file could not be opened.",
+  "reason.too_short": "too short",
+  "field.passphrase": "Passphrase",
+  "unlock.title": "Protected workspace",
+  "unlock.body": "This workspace is encrypted. Enter its passphrase to open it.",
+  "unlock.passphrase": "Passphrase",
+  "unlock.submit": "Unlock",
+  "unlock.busy": "Opening…",
+  "unlock.empty": "Enter the passphrase.",
+  "security.title": "Security",
+  "security.plain": "The workspace is not encrypted: anyone with the file can read its names, e-mails and notes.",
+  "security.encrypted": "The workspace is encrypted with a passphrase.",
+  "security.lockNow": "Lock now",
+  "security.set": "Protect with a passphrase",
+  "security.change": "Change passphrase",
+  "security.remove": "Remove passphrase",
+  "security.current": "Current passphrase",
+  "security.new": "New passphrase",
+  "security.confirm": "New passphrase again",
+  "security.mismatch": "The two passphrases differ.",
+  "security.tooShort": "At least {n} characters.",
+  "security.warning": "Keep the passphrase somewhere safe: without it the data cannot be recovered.",
+  "security.working": "Converting the file…",
+  "security.setDone": "Workspace encrypted",
+  "security.changeDone": "Passphrase changed",
+  "security.removeDone": "Passphrase removed: the file is no longer encrypted",
+  "security.removeTitle": "Remove the passphrase?",
+  "security.removeBody": "The workspace file will be readable again by anyone who has it.",
+  "security.lockAfter": "Lock automatically when idle",
+  "security.never": "Never",
+  "security.minutes": "{n} minutes",
+  "security.lockedNotice": "Workspace locked",
 };
 
 const dictionaries: Record<Language, Record<Key, string>> = { it, en };
@@ -1616,9 +1694,27 @@ export function getLanguage(): Language {
 }
 
 /** Sets the UI language (the app re-renders itself; this only switches the dictionary). */
+const LANGUAGE_HINT = "ponte.language";
+
 export function setLanguage(lang: Language): void {
   current = lang;
   if (typeof document !== "undefined") document.documentElement.lang = lang;
+  // Remembered outside the workspace too: a locked workspace cannot tell the unlock screen.
+  try {
+    window.localStorage.setItem(LANGUAGE_HINT, lang);
+  } catch {
+    // storage unavailable: the unlock screen follows the system language
+  }
+}
+
+/** The language last used on this computer, for the unlock screen. */
+export function rememberedLanguage(): Language | null {
+  try {
+    const v = window.localStorage.getItem(LANGUAGE_HINT);
+    return v === "it" || v === "en" ? v : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The language to start with when the settings have none. */
@@ -1751,7 +1847,7 @@ export function errorMessage(err: AppError): string {
     case "no_font":
       return t("error.no_font");
     default:
-      return t("error.unknown");
+      return tDynamic(`error.${err.code}`, t("error.unknown"));
   }
 }
 

@@ -211,3 +211,10 @@ export const IconChart = (p: IconProps) => (
     <path d="M7 16v-5M12 16V6M17 16v-8" />
   </Svg>
 );
+
+export const IconLock = (p: IconProps) => (
+  <Svg {...p}>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+  </Svg>
+);

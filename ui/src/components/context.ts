@@ -1,7 +1,7 @@
 // App-wide services: settings, language, the error banner, the "Saved" notice and the quick log.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
-import type { Language, Meeting, Settings } from "../api";
+import type { Language, Meeting, SecurityStatus, Settings } from "../api";
 import type { Key } from "../i18n";
 
 /** What the quick meeting log opens with. */
@@ -31,6 +31,12 @@ export interface AppServices {
   dataVersion: number;
   /** Tells the screens that data changed. */
   dataChanged: () => void;
+  /** Encryption and idle-lock state; null when it could not be read. */
+  security: SecurityStatus | null;
+  /** Locks an encrypted workspace: the app gives way to the unlock screen. */
+  lock: () => void;
+  /** Tells the shell the passphrase or the idle time changed. */
+  securityChanged: (status: SecurityStatus) => void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

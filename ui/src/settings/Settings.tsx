@@ -6,6 +6,7 @@ import { Dl, DlRow, Panel } from "../components/DetailList";
 import { DataList, FormShell, TextField, useForm } from "../components/form";
 import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/States";
+import { SecurityPanel } from "../security/SecurityPanel";
 import { useLoad } from "../components/useLoad";
 import { formatNumber, formatTime, isValidTimeZone, t, zoneOffset, type Key } from "../i18n";
 
@@ -99,6 +100,8 @@ export function SettingsView() {
           <DataList id="settings-time-zones" values={COMMON_TIME_ZONES} />
         </FormShell>
       </Panel>
+
+      <SecurityPanel />
 
       <Panel title={t("settings.workspace")} testid="settings-workspace">
         {info.error && !info.data ? (

@@ -1,0 +1,80 @@
+// End-to-end tests of keeping the data safe: a passphrase set in Settings, the workspace locked
+// across a restart and by hand, a wrong passphrase refused, and nothing of the workspace readable
+// in the file on disk. The real Ponte window, driven as a user drives it.
+// Run through scripts/test.sh, which builds the app and starts a private Xvfb.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { withApp } from './harness.mjs';
+import { go, scrollIntoView, searchFor, searchHits } from './steps.mjs';
+
+const PASSPHRASE = 'Osaka Expo 2025!';
+// Demo data that must not be readable in the encrypted file.
+const SECRETS = ['chiara.colombo@example.org', 'Colombo', 'Padiglione Italia'];
+
+/** The workspace file and its WAL, as bytes: what a thief with the laptop's disk would read. */
+function rawWorkspace(db) {
+  const parts = [readFileSync(db)];
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(db + suffix)) parts.push(readFileSync(db + suffix));
+  }
+  return Buffer.concat(parts);
+}
+
+async function typeInto(s, testId, text) {
+  const input = await s.waitForTestId(testId);
+  await scrollIntoView(s, input);
+  await input.clearByKeys();
+  await input.sendKeys(text);
+  return input;
+}
+
+async function unlockWith(s, passphrase) {
+  await typeInto(s, 'unlock-passphrase', passphrase);
+  await (await s.waitForTestId('unlock-submit')).click();
+}
+
+test('a passphrase set in Settings locks the workspace across a restart and by hand', async () => {
+  await withApp('a passphrase set in Settings locks the workspace', async (app, s) => {
+    assert.ok(rawWorkspace(app.db).includes('chiara.colombo@example.org'), 'the plain demo is readable before');
+
+    await go(s, 'settings');
+    await typeInto(s, 'security-set-new', 'short');
+    await typeInto(s, 'security-set-again', 'short');
+    await (await s.waitForTestId('security-set-submit')).click();
+    await s.waitForText('[data-testid="security-set-error"]', /8/);
+
+    await typeInto(s, 'security-set-new', PASSPHRASE);
+    await typeInto(s, 'security-set-again', PASSPHRASE);
+    await (await s.waitForTestId('security-set-submit')).click();
+    await s.waitForText('[data-testid="security-state"]', /cifrata con una passphrase|encrypted with a passphrase/, {
+      timeout: 20000,
+    });
+    const raw = rawWorkspace(app.db);
+    for (const secret of SECRETS) assert.ok(!raw.includes(secret), `${secret} readable in the encrypted file`);
+
+    // A restart asks for the passphrase; a wrong one is refused and the app stays locked.
+    const s2 = await app.restart('unlock-screen');
+    const before = readFileSync(app.db);
+    await unlockWith(s2, 'Osaka Expo 2024!');
+    await s2.waitForText('[data-testid="unlock-error"]', /errata|Wrong passphrase/, { timeout: 20000 });
+    assert.ok(readFileSync(app.db).equals(before), 'a wrong passphrase changed the file');
+    assert.ok(!(await s2.screenText()).includes('Colombo'), 'workspace data shown while locked');
+
+    await unlockWith(s2, PASSPHRASE);
+    await s2.waitForTestId('page-title', { timeout: 20000 });
+    await searchFor(s2, 'colombo');
+    await s2.waitFor(async () => (await searchHits(s2)).some((h) => h.title.includes('Chiara Colombo')), {
+      what: 'search to find Chiara Colombo after unlocking',
+    });
+
+    // Locking by hand takes every trace of the workspace off the screen.
+    await (await s2.waitForTestId('lock-now')).click();
+    await s2.waitForTestId('unlock-screen');
+    const locked = await s2.screenText();
+    assert.ok(!locked.includes('Colombo'), `workspace data shown after locking: ${locked.slice(0, 400)}`);
+    await unlockWith(s2, PASSPHRASE);
+    await s2.waitForTestId('page-title', { timeout: 20000 });
+  });
+});
