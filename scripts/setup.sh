@@ -45,10 +45,11 @@ else
 fi
 
 # --- Python readers the export tests call (independent parsers) --------------
-PY_MODULES=(icalendar vobject openpyxl)
+# module:package (msoffcrypto-tool writes real password-protected workbooks for the import tests)
+PY_MODULES=(icalendar:icalendar vobject:vobject openpyxl:openpyxl msoffcrypto:msoffcrypto-tool)
 py_missing=()
-for mod in "${PY_MODULES[@]}"; do
-  python3 -c "import $mod" >/dev/null 2>&1 || py_missing+=("$mod")
+for entry in "${PY_MODULES[@]}"; do
+  python3 -c "import ${entry%%:*}" >/dev/null 2>&1 || py_missing+=("${entry#*:}")
 done
 if [ "${#py_missing[@]}" -gt 0 ]; then
   log "installing Python packages: ${py_missing[*]}"

@@ -712,3 +712,69 @@ Nicolò,Città,,,nicolo@example.it,,Forlì\n\
     assert_eq!(found(&ws), imported_found);
     assert!(imported_found.iter().all(|ids| !ids.is_empty()), "every word finds something: {imported_found:?}");
 }
+
+/// LibreOffice, when installed (scripts/setup.sh installs it): converts `src` to `ext` next to it.
+fn libreoffice_convert(src: &Path, ext: &str) -> Option<PathBuf> {
+    let soffice = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|n| std::process::Command::new(n).arg("--version").output().is_ok_and(|o| o.status.success()))?;
+    let dir = src.parent().expect("dir");
+    let out = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display()))
+        .args(["--headless", "--convert-to", ext, "--outdir"])
+        .arg(dir)
+        .arg(src)
+        .output()
+        .expect("run LibreOffice");
+    let converted = src.with_extension(ext);
+    assert!(converted.exists(), "LibreOffice did not write {}: {}", converted.display(), String::from_utf8_lossy(&out.stderr));
+    Some(converted)
+}
+
+#[test]
+fn an_xls_workbook_written_by_libreoffice_imports_like_the_xlsx() {
+    let ws = common::demo();
+    let xlsx = write(&ws, "partecipanti.xlsx", &xlsx_participants());
+    let Some(xls) = libreoffice_convert(&xlsx, "xls") else {
+        println!("skipped: LibreOffice is not installed (scripts/setup.sh installs it)");
+        return;
+    };
+    assert_eq!(&std::fs::read(&xls).expect("read")[..4], &[0xD0, 0xCF, 0x11, 0xE0], "a real BIFF8 (OLE) file");
+    let read = ReadOptions { sheet: Some("Partecipanti".into()), ..Default::default() };
+    let inspection = ws.store.read(|c| import::inspect(c, &xls, Kind::Participants, &read)).expect("inspect");
+    assert_eq!(inspection.format, Format::Xls);
+    assert_eq!(inspection.sheets, vec!["Istruzioni", "Partecipanti"]);
+    assert_eq!(inspection.header_row, 3);
+    assert_eq!(inspection.sample[0][4], "393471234567", "a phone number stays digits");
+    assert_eq!(inspection.sample[0][6], "2025-07-06", "a date cell is a date");
+    assert_eq!(inspection.sample[1][1], "田中", "kanji survive the BIFF8 strings");
+    let mission = osaka(&ws);
+    let options = Options { kind: Kind::Participants, mission_id: Some(mission.clone()), read, ..Default::default() };
+    let summary = commit(&ws, &xls, &options).expect("commit");
+    assert_eq!((summary.created, summary.rejected), (3, 0));
+    let delegates = ws.store.read(|c| ponte::missions::delegates(c, &mission)).expect("delegates");
+    assert!(delegates.iter().any(|d| d.name == "田中 浩" && d.arrives_on.as_deref() == Some("2025-07-06")));
+}
+
+#[test]
+fn a_workbook_encrypted_with_a_password_by_a_real_tool_is_refused_as_such() {
+    let ws = common::demo();
+    let plain = write(&ws, "chiaro.xlsx", &xlsx_participants());
+    let locked = ws.dir.path().join("protetto.xlsx");
+    let tool = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/encrypt_xlsx.py");
+    let out = std::process::Command::new("python3")
+        .arg(tool)
+        .arg(&plain)
+        .arg(&locked)
+        .arg("segreto")
+        .output()
+        .expect("python3 must be installed");
+    assert!(
+        out.status.success(),
+        "msoffcrypto-tool could not encrypt the workbook (scripts/setup.sh installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&locked).expect("read");
+    assert_eq!(&bytes[..4], &[0xD0, 0xCF, 0x11, 0xE0], "an encrypted OOXML file is an OLE container");
+    assert_refused(&ws, "protetto.xlsx", &bytes, ImportProblem::Encrypted);
+}
