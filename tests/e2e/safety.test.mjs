@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { withApp } from './harness.mjs';
-import { go, scrollIntoView, searchFor, searchHits } from './steps.mjs';
+import { go, pick, scrollIntoView, searchFor, searchHits } from './steps.mjs';
+import { sleep } from './webdriver.mjs';
 
 const PASSPHRASE = 'Osaka Expo 2025!';
 // Demo data that must not be readable in the encrypted file.
@@ -28,6 +29,15 @@ async function typeInto(s, testId, text) {
   await input.clearByKeys();
   await input.sendKeys(text);
   return input;
+}
+
+/** Protects the open workspace with PASSPHRASE from Settings, as a user does. */
+async function protect(s) {
+  await go(s, 'settings');
+  await typeInto(s, 'security-set-new', PASSPHRASE);
+  await typeInto(s, 'security-set-again', PASSPHRASE);
+  await (await s.waitForTestId('security-set-submit')).click();
+  await s.waitForTestId('security-lock-after', { timeout: 20000 });
 }
 
 async function unlockWith(s, passphrase) {
@@ -76,5 +86,21 @@ test('a passphrase set in Settings locks the workspace across a restart and by h
     assert.ok(!locked.includes('Colombo'), `workspace data shown after locking: ${locked.slice(0, 400)}`);
     await unlockWith(s2, PASSPHRASE);
     await s2.waitForTestId('page-title', { timeout: 20000 });
+  });
+});
+
+test('an idle app locks itself after the minutes chosen in Settings', async () => {
+  await withApp('an idle app locks itself', async (app, s) => {
+    await protect(s);
+    await pick(s, 'lockAfterMinutes', '1', '[data-testid="settings-security"]');
+    await s.waitForText('[data-testid="security-lock-after"] option:checked', /1/);
+    // Still open after half a minute of use...
+    await sleep(30000);
+    assert.ok(!(await s.screenText()).includes('Protected workspace') && (await s.find('[data-testid="page-title"]')));
+    // ...and locked once a whole minute passes with nobody touching it.
+    await s.waitForTestId('unlock-screen', { timeout: 60000 });
+    assert.ok(!(await s.screenText()).includes('Colombo'));
+    await unlockWith(s, PASSPHRASE);
+    await s.waitForTestId('page-title', { timeout: 20000 });
   });
 });

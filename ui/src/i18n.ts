@@ -844,7 +844,8 @@ const it = {
   "security.removeBody": "Il file dell'area di lavoro tornerà leggibile da chiunque vi abbia accesso.",
   "security.lockAfter": "Blocco automatico dopo inattività",
   "security.never": "Mai",
-  "security.minutes": "{n} minuti",
+  "security.minutes.one": "{n} minuto",
+  "security.minutes.other": "{n} minuti",
   "security.lockedNotice": "Area di lavoro bloccata",
 } as const;
 
@@ -1679,7 +1680,8 @@ const en: Record<Key, string> = {
   "security.removeBody": "The workspace file will be readable again by anyone who has it.",
   "security.lockAfter": "Lock automatically when idle",
   "security.never": "Never",
-  "security.minutes": "{n} minutes",
+  "security.minutes.one": "{n} minute",
+  "security.minutes.other": "{n} minutes",
   "security.lockedNotice": "Workspace locked",
 };
 

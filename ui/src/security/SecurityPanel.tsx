@@ -5,11 +5,11 @@ import * as api from "../api";
 import { useApp } from "../components/context";
 import { Panel } from "../components/DetailList";
 import { Modal } from "../components/Modal";
-import { errorMessage, t, type Key } from "../i18n";
+import { errorMessage, t, tn, type Key } from "../i18n";
 
 type Mode = "set" | "change" | "remove";
 
-const IDLE_CHOICES = [0, 5, 10, 15, 30, 60, 120];
+const IDLE_CHOICES = [0, 1, 5, 10, 15, 30, 60, 120];
 
 function PassphraseForm({ mode, minChars, onDone }: { mode: Mode; minChars: number; onDone: (mode: Mode) => void }) {
   const [current, setCurrent] = useState("");
@@ -146,6 +146,7 @@ export function SecurityPanel() {
             <label for="security-lock-after">{t("security.lockAfter")}</label>
             <select
               id="security-lock-after"
+              name="lockAfterMinutes"
               class="input select"
               data-testid="security-lock-after"
               disabled={savingIdle}
@@ -163,7 +164,7 @@ export function SecurityPanel() {
                 .sort((a, b) => a - b)
                 .map((m) => (
                   <option key={m} value={String(m)}>
-                    {m === 0 ? t("security.never") : t("security.minutes", { n: m })}
+                    {m === 0 ? t("security.never") : tn("security.minutes", m)}
                   </option>
                 ))}
             </select>
