@@ -8,6 +8,7 @@ import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/States";
 import { useLoad } from "../components/useLoad";
 import { formatNumber, formatTime, isValidTimeZone, t, zoneOffset, type Key } from "../i18n";
+import { href, routes } from "../router";
 
 const COUNT_LABELS: { key: keyof WorkspaceCounts; label: Key }[] = [
   { key: "members", label: "count.members" },
@@ -21,6 +22,7 @@ const COUNT_LABELS: { key: keyof WorkspaceCounts; label: Key }[] = [
 export function SettingsView() {
   const app = useApp();
   const info = useLoad(() => api.workspace.info());
+  const erasures = useLoad(() => api.privacy.erasures());
   const form = useForm<{ homeTimeZone: string }>({ homeTimeZone: app.settings.homeTimeZone });
   const zone = form.values.homeTimeZone.trim();
 
@@ -98,6 +100,20 @@ export function SettingsView() {
           </div>
           <DataList id="settings-time-zones" values={COMMON_TIME_ZONES} />
         </FormShell>
+      </Panel>
+
+      <Panel title={t("settings.privacy")} testid="settings-privacy">
+        <p class="muted">{t("settings.privacyHint")}</p>
+        <Dl>
+          <DlRow label={t("settings.erasures")}>
+            <span class="tabular">{erasures.data ? formatNumber(erasures.data.length) : ""}</span>
+          </DlRow>
+        </Dl>
+        <p>
+          <a class="btn" href={href(routes.retention())} data-testid="open-retention">
+            {t("retention.open")}
+          </a>
+        </p>
       </Panel>
 
       <Panel title={t("settings.workspace")} testid="settings-workspace">
