@@ -52,6 +52,9 @@ pub struct Contact {
     pub lawful_basis_on: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Set on the stand-in left in meetings by an erased contact (see `privacy`): no personal
+    /// field, not listed, not searchable.
+    pub erased_at: Option<String>,
 }
 
 impl Contact {
@@ -78,9 +81,9 @@ impl Contact {
             lawful_basis_on: row.get("lawful_basis_on")?,
             created_at: row.get("created_at")?,
             updated_at: row.get("updated_at")?,
+            erased_at: row.get("erased_at")?,
         })
     }
-
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -187,7 +190,8 @@ pub struct ContactDetail {
 
 const SUMMARY_SELECT: &str = "SELECT c.id, c.first_name, c.last_name, c.organisation_id,
         o.name AS organisation_name, c.role, c.email, c.country
-    FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id";
+    FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+    WHERE c.erased_at IS NULL";
 
 pub fn list(conn: &Connection) -> Result<Vec<ContactSummary>> {
     let sql = format!(
@@ -200,7 +204,7 @@ pub fn list(conn: &Connection) -> Result<Vec<ContactSummary>> {
 
 pub fn list_of_organisation(conn: &Connection, organisation_id: &str) -> Result<Vec<ContactSummary>> {
     let sql = format!(
-        "{SUMMARY_SELECT} WHERE c.organisation_id = ?1
+        "{SUMMARY_SELECT} AND c.organisation_id = ?1
          ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -217,6 +221,26 @@ pub fn get(conn: &Connection, id: &str) -> Result<Contact> {
     )
     .optional()?
     .ok_or_else(|| Error::not_found(Entity::Contact, id))
+}
+
+/// Finds a contact by its id or by a part of its name (or e-mail) that only one contact has (for
+/// the CLI). Stand-ins of erased contacts are not found.
+pub fn resolve(conn: &Connection, key: &str) -> Result<Contact> {
+    if let Ok(c) = get(conn, key) {
+        if c.erased_at.is_none() {
+            return Ok(c);
+        }
+    }
+    let needle = crate::search::fold(key.trim());
+    let mut matching: Vec<ContactSummary> = list(conn)?
+        .into_iter()
+        .filter(|c| crate::search::fold(&c.display_name).contains(&needle) || c.email.eq_ignore_ascii_case(key.trim()))
+        .collect();
+    match matching.len() {
+        1 => get(conn, &matching.remove(0).id),
+        0 => Err(Error::not_found(Entity::Contact, key)),
+        _ => Err(Error::invalid("contact", crate::error::Reason::Choice)),
+    }
 }
 
 pub fn detail(conn: &Connection, id: &str) -> Result<ContactDetail> {
@@ -243,7 +267,10 @@ pub fn create(conn: &Connection, input: &ContactInput) -> Result<Contact> {
 
 pub fn update(conn: &Connection, id: &str, input: &ContactInput) -> Result<Contact> {
     let c = input.clean(conn)?;
-    get(conn, id)?;
+    if get(conn, id)?.erased_at.is_some() {
+        // A stand-in of an erased contact holds no one's data and is not to be given any.
+        return Err(Error::not_found(Entity::Contact, id));
+    }
     conn.execute(
         "UPDATE contacts SET organisation_id = ?2, first_name = ?3, last_name = ?4, name_reading = ?5,
                 role = ?6, email = ?7, phone = ?8, country = ?9, language = ?10, city = ?11,

@@ -120,10 +120,15 @@ pub fn time_zone(field: &'static str, value: &str) -> Result<Tz> {
     value.trim().parse::<Tz>().map_err(|_| Error::invalid(field, Reason::TimeZone))
 }
 
+/// Kana or kanji: Japanese writes names (and words) without spaces between them.
+pub fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 /// A person's name as shown: given name first, except when the family name is written in kana or
 /// kanji, which is shown family name first (田中 浩) as in Japan. The search index uses the same rule.
 pub fn display_name(first: &str, last: &str) -> String {
-    let japanese = last.chars().any(|c| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}'));
+    let japanese = last.chars().any(is_japanese);
     let (a, b) = if japanese { (last, first) } else { (first, last) };
     match (a.is_empty(), b.is_empty()) {
         (false, false) => format!("{a} {b}"),

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use ponte::agenda::{self, Agenda};
 use ponte::export::{self, Column, Format, Selection, Separator};
 use ponte::report::{self, ReportFormat};
-use ponte::{demo, follow_ups, generate, import, members, missions, search, settings, store, workspace, Store};
+use ponte::{contacts, demo, follow_ups, generate, import, members, missions, privacy, search, settings, store, workspace, Store};
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
@@ -113,6 +113,41 @@ enum Command {
     Passphrase {
         #[command(subcommand)]
         action: PassphraseAction,
+    },
+    /// Everything held about one person (GDPR access request), as HTML or JSON.
+    Access {
+        /// The contact's id, or a part of the name (or the e-mail) that only they have.
+        contact: String,
+        /// Write JSON (the default is a readable HTML page).
+        #[arg(long, conflicts_with = "html")]
+        json: bool,
+        #[arg(long)]
+        html: bool,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the HTML: it or en (default: the workspace's, else Italian).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+    /// Erase a person (GDPR): their data goes, their meetings count an "erased contact". No undo.
+    Erase {
+        /// The contact's id, or a part of the name (or the e-mail) that only they have.
+        contact: String,
+        /// Confirm: without it nothing is erased.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Contacts nobody met within the retention period, oldest first; --confirm keeps some.
+    Retention {
+        /// The period in months (default: the workspace's setting, else 24).
+        #[arg(long)]
+        months: Option<u32>,
+        /// Confirm that these contacts (ids) may be kept: they leave the list for a period.
+        #[arg(long, value_delimiter = ',')]
+        confirm: Option<Vec<String>>,
+        #[arg(long)]
+        json: bool,
     },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
@@ -407,16 +442,7 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 };
                 report::render(c, &mission.id, &lang, format)
             })?;
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, bytes)?;
-                    eprintln!("report written to {}", path.display());
-                }
-                None => {
-                    use std::io::Write;
-                    std::io::stdout().write_all(&bytes)?;
-                }
-            }
+            write_output(output.as_deref(), &bytes, "report")?;
         }
         Command::Import { file, kind, mission, sheet, mapping, dry_run, rejected, json } => {
             let mapping = match mapping {
@@ -484,9 +510,66 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
             }
         }
+        Command::Access { contact, json, html: _, output, lang } => {
+            let bytes = store.read(|c| {
+                let id = contacts::resolve(c, &contact)?.id;
+                let report = privacy::access_request(c, &id, &language(c, lang.as_deref())?)?;
+                if json { privacy::json(&report) } else { Ok(privacy::html(&report).into_bytes()) }
+            })?;
+            write_output(output.as_deref(), &bytes, "access request")?;
+        }
+        Command::Erase { contact, yes } => {
+            let found = store.read(|c| contacts::resolve(c, &contact))?;
+            if !yes {
+                return Err(format!("this erases {} for good; run again with --yes", found.display_name).into());
+            }
+            let receipt = store.write(|tx| privacy::erase_contact(tx, &found.id))?;
+            store.read(privacy::scrub)?;
+            println!(
+                "erased (reference {}): {} meetings keep an erased contact, {} follow-ups, {} mentions replaced, {} consent records, {} import records, {} tags, {} drafts",
+                receipt.id, receipt.meetings, receipt.follow_ups, receipt.mentions, receipt.consent_records, receipt.import_records, receipt.tags, receipt.drafts
+            );
+        }
+        Command::Retention { months, confirm, json } => {
+            if let Some(ids) = confirm {
+                let n = store.write(|tx| privacy::confirm_retention(tx, &ids))?;
+                eprintln!("{n} contacts confirmed");
+            }
+            let list = store.read(|c| {
+                let months = match months {
+                    Some(m) => m,
+                    None => settings::retention_months(c)?,
+                };
+                privacy::retention_review(c, months)
+            })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else {
+                for item in list {
+                    let since = item.last_met_at.as_deref().unwrap_or(&item.created_at);
+                    let met = if item.last_met_at.is_some() { "last met" } else { "added" };
+                    println!("{}\t{}\t{}\t{met} {}", item.id, item.display_name, item.organisation_name.as_deref().unwrap_or(""), &since[..10]);
+                }
+            }
+        }
         Command::Generate { contacts, seed } => {
             store.write(|tx| generate::contacts(tx, contacts, seed))?;
             println!("{contacts} contacts added to {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `output`, saying so on standard error, or to standard output.
+fn write_output(output: Option<&std::path::Path>, bytes: &[u8], what: &str) -> std::io::Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes)?;
+            eprintln!("{what} written to {}", path.display());
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(bytes)?;
         }
     }
     Ok(())

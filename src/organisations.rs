@@ -107,7 +107,7 @@ pub struct OrganisationDetail {
 pub fn list(conn: &Connection) -> Result<Vec<OrganisationSummary>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.name, o.kind, o.country, o.city,
-                (SELECT count(*) FROM contacts c WHERE c.organisation_id = o.id) AS contacts_count
+                (SELECT count(*) FROM contacts c WHERE c.organisation_id = o.id AND c.erased_at IS NULL) AS contacts_count
          FROM organisations o ORDER BY o.name COLLATE NOCASE",
     )?;
     let rows = stmt.query_map([], |row| {
@@ -174,7 +174,13 @@ pub fn delete(conn: &Connection, id: &str) -> Result<()> {
         conn,
         id,
         &[
-            (Entity::Contact, "SELECT count(*) FROM contacts WHERE organisation_id = ?1"),
+            (Entity::Contact, "SELECT count(*) FROM contacts WHERE organisation_id = ?1 AND erased_at IS NULL"),
+            // Erased contacts' stand-ins keep the organisation for the figures of their meetings.
+            (
+                Entity::Meeting,
+                "SELECT count(DISTINCT mc.meeting_id) FROM contacts c JOIN meeting_contacts mc ON mc.contact_id = c.id
+                 WHERE c.organisation_id = ?1 AND c.erased_at IS NOT NULL",
+            ),
             (Entity::Partner, "SELECT count(*) FROM mission_partners WHERE organisation_id = ?1"),
         ],
     )?;

@@ -1,4 +1,5 @@
-//! Preferences that belong to the workspace: the UI language and the coordinator's home zone.
+//! Preferences that belong to the workspace: the UI language, the coordinator's home zone, and how
+//! long contacts nobody meets are kept before the retention review lists them.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -7,6 +8,10 @@ use crate::error::{Error, Reason, Result};
 use crate::fields;
 
 pub const DEFAULT_HOME_TIME_ZONE: &str = "Europe/Rome";
+/// Months without a meeting after which a contact comes up in the retention review.
+pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
+/// Ten years: longer is not a retention period.
+pub const MAX_RETENTION_MONTHS: u32 = 120;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -85,4 +90,26 @@ mod lock_tests {
         assert_eq!(err.code(), "invalid");
         assert_eq!(store.read(lock_after_minutes).expect("get"), 0, "a refused value leaves the old one");
     }
+}
+
+/// A retention period in months, from 1 to [`MAX_RETENTION_MONTHS`].
+pub fn check_retention_months(months: u32) -> Result<u32> {
+    match months {
+        0 => Err(Error::invalid("retentionMonths", Reason::Required)),
+        m if m > MAX_RETENTION_MONTHS => Err(Error::invalid("retentionMonths", Reason::TooLong)),
+        m => Ok(m),
+    }
+}
+
+/// The retention period (setting `retention_months`), 24 months unless changed.
+pub fn retention_months(conn: &Connection) -> Result<u32> {
+    Ok(get_value(conn, "retention_months")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_RETENTION_MONTHS))
+}
+
+pub fn set_retention_months(conn: &Connection, months: u32) -> Result<u32> {
+    let months = check_retention_months(months)?;
+    set_value(conn, "retention_months", &months.to_string())?;
+    Ok(months)
 }

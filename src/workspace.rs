@@ -26,7 +26,8 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
         persons: count("persons")?,
         missions: count("missions")?,
         organisations: count("organisations")?,
-        contacts: count("contacts")?,
+        // Stand-ins of erased contacts are not people.
+        contacts: count("contacts WHERE erased_at IS NULL")?,
         meetings: count("meetings")?,
         follow_ups: count("follow_ups")?,
     })

@@ -82,6 +82,14 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         security::security_lock,
         security::security_set_passphrase,
         security::security_set_lock_after,
+        privacy::privacy_consent_history,
+        privacy::privacy_access_request,
+        privacy::privacy_save_access_request,
+        privacy::privacy_erase,
+        privacy::privacy_erasures,
+        privacy::privacy_retention_review,
+        privacy::privacy_set_retention_months,
+        privacy::privacy_confirm_retention,
     ])
 }
 

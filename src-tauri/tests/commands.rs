@@ -251,3 +251,33 @@ fn a_protected_workspace_locks_answers_locked_and_unlocks_only_with_its_passphra
     assert_eq!(invoke(&h, "security_status", json!({})).expect("status")["encrypted"], false);
     assert_eq!(invoke(&h, "security_set_lock_after", json!({"minutes": 30})).expect("idle"), 30);
 }
+
+#[test]
+fn a_contact_s_access_request_is_saved_and_the_person_erased_through_the_commands() {
+    let _turn = EXPORT_DIR_LOCK.lock().unwrap_or_else(|p| p.into_inner());
+    let h = harness();
+    let out = tempfile::tempdir().unwrap();
+    let rossi = invoke(&h, "search_query", json!({"text": "michael rossi", "limit": 1})).expect("search")[0]["id"].clone();
+    let history = invoke(&h, "privacy_consent_history", json!({"contactId": rossi})).expect("history");
+    assert_eq!(history[0]["event"], "created");
+    std::env::set_var(ponte_desktop::dialogs::EXPORT_DIR_ENV, out.path());
+    let html = invoke(&h, "privacy_save_access_request", json!({"contactId": rossi, "format": "html", "language": "en"}));
+    let json_file = invoke(&h, "privacy_save_access_request", json!({"contactId": rossi, "format": "json"}));
+    std::env::remove_var(ponte_desktop::dialogs::EXPORT_DIR_ENV);
+    let html = std::fs::read_to_string(html.expect("html").as_str().unwrap()).unwrap();
+    assert!(html.contains("Personal data held about Michael Rossi"));
+    let data: Value = serde_json::from_slice(&std::fs::read(json_file.expect("json").as_str().unwrap()).unwrap()).unwrap();
+    assert_eq!(data["contact"]["email"], "michael.rossi@example.com");
+
+    let review = invoke(&h, "privacy_retention_review", json!({})).expect("review");
+    assert_eq!(review["months"], 24);
+    assert!(review["items"].as_array().unwrap().iter().any(|i| i["id"] == rossi));
+    let err = invoke(&h, "privacy_set_retention_months", json!({"months": 0})).expect_err("refused");
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid"), Some("retentionMonths")));
+
+    let receipt = invoke(&h, "privacy_erase", json!({"contactId": rossi})).expect("erase");
+    assert_eq!(receipt["meetings"], 1);
+    assert!(!receipt.to_string().contains("Rossi"), "the receipt names no one: {receipt}");
+    assert_eq!(invoke(&h, "contacts_get", json!({"id": rossi})).expect_err("gone")["code"], "not_found");
+    assert_eq!(invoke(&h, "privacy_erasures", json!({})).expect("log")[0]["id"], receipt["id"]);
+}

@@ -484,7 +484,8 @@ pub fn contacts(conn: &Connection, selection: &Selection) -> Result<Vec<ExportCo
                 c.country, c.city, c.language, c.notes, c.source, c.lawful_basis, c.lawful_basis_on,
                 c.created_at, c.updated_at
          FROM contacts c
-         WHERE (?1 IS NULL
+         WHERE c.erased_at IS NULL
+           AND (?1 IS NULL
                 OR c.id IN (SELECT mc.contact_id FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
                             WHERE m.mission_id = ?1 AND m.status <> 'cancelled')
                 OR (?2 IS NULL AND c.import_batch_id IN (SELECT b.id FROM import_batches b

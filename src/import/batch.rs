@@ -121,7 +121,8 @@ pub(crate) type Known = (String, String, String, String, String, String);
 pub(crate) fn existing(conn: &Connection, kind: Kind) -> Result<Vec<Known>> {
     let sql = match kind {
         Kind::Contacts => "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, coalesce(o.name, '')
-                           FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id",
+                           FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
+                           WHERE c.erased_at IS NULL",
         Kind::Members | Kind::Participants => "SELECT p.id, p.first_name, p.last_name, p.email, p.phone, m.name
                            FROM persons p JOIN members m ON m.id = p.member_id",
     };

@@ -443,6 +443,8 @@ export interface Contact {
   lawfulBasisOn: string;
   createdAt: string;
   updatedAt: string;
+  /** Set only on the stand-in an erased contact leaves in its meetings ("Erased contact"). */
+  erasedAt: string | null;
 }
 export interface ContactInput {
   organisationId: string | null;
@@ -1033,4 +1035,55 @@ export const imports = {
   history: () => call<ImportBatch[]>("import_history"),
   undo: (batchId: string) => call<ImportBatch>("import_undo", { batchId }),
   saveRejected: (batchId: string) => call<string | null>("import_save_rejected", { batchId }),
+};
+
+// ---------------------------------------------------------------- personal data (GDPR)
+
+export interface ConsentRecord {
+  id: string;
+  /** `recorded`: already there when Ponte began keeping the history. */
+  event: "created" | "changed" | "recorded";
+  lawfulBasis: LawfulBasis;
+  source: string;
+  lawfulBasisOn: string;
+  changedAt: string;
+}
+/** What an erasure did; `id` is the erasure's reference, not the contact's. */
+export interface ErasureReceipt {
+  id: string;
+  kind: "contact";
+  erasedAt: string;
+  meetings: number;
+  followUps: number;
+  mentions: number;
+  consentRecords: number;
+  importRecords: number;
+  tags: number;
+  drafts: number;
+}
+export interface RetentionItem {
+  id: string;
+  displayName: string;
+  organisationName: string | null;
+  email: string;
+  lawfulBasis: LawfulBasis;
+  lastMetAt: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+}
+export interface RetentionReview {
+  months: number;
+  items: RetentionItem[];
+}
+export type AccessFormat = "html" | "json";
+
+export const privacy = {
+  consentHistory: (contactId: string) => call<ConsentRecord[]>("privacy_consent_history", { contactId }),
+  saveAccessRequest: (contactId: string, format: AccessFormat, language?: Language) =>
+    call<string | null>("privacy_save_access_request", { contactId, format, language }),
+  erase: (contactId: string) => call<ErasureReceipt>("privacy_erase", { contactId }),
+  erasures: () => call<ErasureReceipt[]>("privacy_erasures"),
+  retentionReview: (months?: number) => call<RetentionReview>("privacy_retention_review", { months }),
+  setRetentionMonths: (months: number) => call<number>("privacy_set_retention_months", { months }),
+  confirmRetention: (contactIds: string[]) => call<number>("privacy_confirm_retention", { contactIds }),
 };

@@ -38,6 +38,7 @@ import { MissionList } from "./missions/MissionList";
 import { OrganisationDetailView } from "./organisations/OrganisationDetail";
 import { OrganisationForm } from "./organisations/OrganisationForm";
 import { OrganisationList } from "./organisations/OrganisationList";
+import { RetentionReviewView } from "./privacy/RetentionReview";
 import { ReportView } from "./report/ReportView";
 import { href, routes, useRoute, type Route } from "./router";
 import { GlobalSearch } from "./search/GlobalSearch";
@@ -113,6 +114,7 @@ function Screen({ route }: { route: Route }) {
       break;
     case "settings":
       if (!id) return <SettingsView />;
+      if (id === "retention" && !sub) return <RetentionReviewView />;
       break;
     case "import":
       if (!id) return <ImportWizard />;

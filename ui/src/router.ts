@@ -102,6 +102,8 @@ export const routes = {
   memberEdit: (id: string) => path("members", id, "edit"),
   memberNew: () => "/members/new",
   settings: () => "/settings",
+  /** Contacts not met for the retention period, to keep or erase. */
+  retention: () => "/settings/retention",
   missionReport: (id: string) => path("missions", id, "report"),
   /** The import wizard, optionally opened for a kind (and the participants' mission). */
   importWizard: (kind?: "contacts" | "members" | "participants", missionId?: string) => {

@@ -11,6 +11,7 @@ pub mod meetings;
 pub mod members;
 pub mod missions;
 pub mod organisations;
+pub mod privacy;
 pub mod report;
 pub mod search;
 pub mod security;

@@ -7,7 +7,8 @@ use crate::dialogs;
 use crate::error::CommandError;
 use crate::state::AppState;
 
-fn report_language(conn: &rusqlite::Connection, asked: Option<String>) -> ponte::Result<String> {
+/// The language asked for, else the workspace's, else Italian.
+pub(crate) fn report_language(conn: &rusqlite::Connection, asked: Option<String>) -> ponte::Result<String> {
     Ok(asked.or(ponte::settings::get(conn)?.language).unwrap_or_else(|| "it".to_owned()))
 }
 

@@ -1,14 +1,15 @@
 import * as api from "../api";
-import type { ContactDetail, FollowUpView, MissionSummary } from "../api";
+import type { AccessFormat, ConsentRecord, ContactDetail, FollowUpView, MissionSummary } from "../api";
 import { useApp } from "../components/context";
 import { Dl, DlRow, Panel } from "../components/DetailList";
-import { IconEdit, IconTrash } from "../components/Icons";
+import { IconDownload, IconEdit, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
 import { LoadGate } from "../components/States";
 import { useLoad } from "../components/useLoad";
+import { useState } from "preact/hooks";
 import { FollowUpTable, useFollowUpToggle } from "../follow_ups/FollowUpTable";
-import { countryName, formatDate, formatTimestamp, languageName, lawfulBasisLabel, t, tn } from "../i18n";
+import { countryName, formatDate, formatTimestamp, languageName, lawfulBasisLabel, t, tDynamic, tn } from "../i18n";
 import { MeetingList } from "../missions/Agenda";
 import { href, navigate, routes } from "../router";
 import { fullName } from "./names";
@@ -16,22 +17,37 @@ import { fullName } from "./names";
 export function ContactDetailView({ id }: { id: string }) {
   const app = useApp();
   const loaded = useLoad(async () => {
-    const [detail, missions, followUps] = await Promise.all([
+    const [detail, missions, followUps, consent] = await Promise.all([
       api.contacts.get(id),
       api.missions.list().catch((): MissionSummary[] => []),
       api.followUps.list({ contactId: id, includeDone: true }).catch((): FollowUpView[] => []),
+      // A stand-in of an erased contact has no history: not_found, shown as none.
+      api.privacy.consentHistory(id).catch((): ConsentRecord[] => []),
     ]);
-    return { detail, missions, followUps };
+    return { detail, missions, followUps, consent };
   }, [id, app.dataVersion]);
   const del = useConfirmDelete();
   return (
     <div class="screen">
       <LoadGate loaded={loaded} backTo={routes.contacts()} section={t("nav.contacts")}>
-        {({ detail, missions, followUps }) => (
+        {({ detail, missions, followUps, consent }) => (
           <ContactBody
             detail={detail}
             missions={missions}
             followUps={followUps}
+            consent={consent}
+            onErase={() =>
+              del.ask({
+                name: fullName(detail.contact),
+                title: t("privacy.eraseTitle", { name: fullName(detail.contact) }),
+                body: t("privacy.eraseBody", { name: fullName(detail.contact) }),
+                confirmLabel: t("privacy.eraseConfirm"),
+                busyLabel: t("privacy.erasing"),
+                doneNotice: "notice.erased",
+                run: () => api.privacy.erase(detail.contact.id),
+                onDone: () => navigate(routes.contacts()),
+              })
+            }
             onDelete={() =>
               del.ask({
                 name: fullName(detail.contact),
@@ -52,14 +68,35 @@ function ContactBody({
   detail,
   missions,
   followUps,
+  consent,
+  onErase,
   onDelete,
 }: {
   detail: ContactDetail;
   missions: MissionSummary[];
   followUps: FollowUpView[];
+  consent: ConsentRecord[];
+  onErase: () => void;
   onDelete: () => void;
 }) {
-  const { settings } = useApp();
+  const app = useApp();
+  const { settings } = app;
+  const [saving, setSaving] = useState<AccessFormat | null>(null);
+  const saveAccess = (format: AccessFormat) => {
+    if (saving) return;
+    setSaving(format);
+    app.clearError();
+    api.privacy.saveAccessRequest(detail.contact.id, format, app.lang).then(
+      (path) => {
+        setSaving(null);
+        if (path) app.notify("privacy.accessSaved", { path });
+      },
+      (e: unknown) => {
+        setSaving(null);
+        app.showError(e);
+      },
+    );
+  };
   const { rows: followUpRows, toggle } = useFollowUpToggle(followUps);
   const openFollowUps = (followUpRows ?? []).filter((f) => !f.doneAt).length;
   const c = detail.contact;
@@ -86,18 +123,25 @@ function ContactBody({
           </>
         }
         actions={
-          <>
-            <a class="btn" href={href(routes.contactEdit(c.id))} data-testid="edit">
-              <IconEdit />
-              {t("action.edit")}
-            </a>
-            <button type="button" class="btn btn-danger-ghost" data-testid="delete" onClick={onDelete}>
-              <IconTrash />
-              {t("action.delete")}
-            </button>
-          </>
+          c.erasedAt ? undefined : (
+            <>
+              <a class="btn" href={href(routes.contactEdit(c.id))} data-testid="edit">
+                <IconEdit />
+                {t("action.edit")}
+              </a>
+              <button type="button" class="btn btn-danger-ghost" data-testid="delete" onClick={onDelete}>
+                <IconTrash />
+                {t("action.delete")}
+              </button>
+            </>
+          )
         }
       />
+      {c.erasedAt && (
+        <p class="muted" data-testid="contact-erased">
+          {t("privacy.erasedStandIn")}
+        </p>
+      )}
       <div class="detail-grid">
         <div class="detail-main">
           <Panel title={t("contact.profile")}>
@@ -160,7 +204,40 @@ function ContactBody({
               <DlRow label={t("common.createdAt")}>{formatTimestamp(c.createdAt)}</DlRow>
               <DlRow label={t("common.updatedAt")}>{formatTimestamp(c.updatedAt)}</DlRow>
             </Dl>
+            {!c.erasedAt && (
+              <div class="panel-actions" data-testid="contact-privacy-actions">
+                <button type="button" class="btn btn-small" data-testid="access-html" onClick={() => saveAccess("html")} disabled={saving !== null}>
+                  <IconDownload />
+                  {saving === "html" ? t("privacy.saving") : t("privacy.accessHtml")}
+                </button>
+                <button type="button" class="btn btn-small" data-testid="access-json" onClick={() => saveAccess("json")} disabled={saving !== null}>
+                  <IconDownload />
+                  {saving === "json" ? t("privacy.saving") : t("privacy.accessJson")}
+                </button>
+                <button type="button" class="btn btn-small btn-danger-ghost" data-testid="erase" onClick={onErase}>
+                  <IconTrash />
+                  {t("privacy.erase")}
+                </button>
+              </div>
+            )}
           </Panel>
+          {!c.erasedAt && (
+            <Panel title={t("privacy.consentHistory")} count={consent.length} testid="contact-consent-history">
+              {consent.length === 0 ? (
+                <p class="empty-inline">{t("privacy.noHistory")}</p>
+              ) : (
+                <ol class="consent-history">
+                  {consent.map((r) => (
+                    <li key={r.id}>
+                      <span class="muted tabular">{formatTimestamp(r.changedAt)}</span> ·{" "}
+                      {tDynamic(`privacy.event.${r.event}`, r.event)}: {lawfulBasisLabel(r.lawfulBasis)}, {formatDate(r.lawfulBasisOn)}
+                      {r.source && <span class="muted"> — {r.source}</span>}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </Panel>
+          )}
         </div>
       </div>
     </>

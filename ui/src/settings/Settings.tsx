@@ -9,6 +9,7 @@ import { LoadError, Loading } from "../components/States";
 import { SecurityPanel } from "../security/SecurityPanel";
 import { useLoad } from "../components/useLoad";
 import { formatNumber, formatTime, isValidTimeZone, t, zoneOffset, type Key } from "../i18n";
+import { href, routes } from "../router";
 
 const COUNT_LABELS: { key: keyof WorkspaceCounts; label: Key }[] = [
   { key: "members", label: "count.members" },
@@ -22,6 +23,7 @@ const COUNT_LABELS: { key: keyof WorkspaceCounts; label: Key }[] = [
 export function SettingsView() {
   const app = useApp();
   const info = useLoad(() => api.workspace.info());
+  const erasures = useLoad(() => api.privacy.erasures());
   const form = useForm<{ homeTimeZone: string }>({ homeTimeZone: app.settings.homeTimeZone });
   const zone = form.values.homeTimeZone.trim();
 
@@ -102,6 +104,20 @@ export function SettingsView() {
       </Panel>
 
       <SecurityPanel />
+
+      <Panel title={t("settings.privacy")} testid="settings-privacy">
+        <p class="muted">{t("settings.privacyHint")}</p>
+        <Dl>
+          <DlRow label={t("settings.erasures")}>
+            <span class="tabular">{erasures.data ? formatNumber(erasures.data.length) : ""}</span>
+          </DlRow>
+        </Dl>
+        <p>
+          <a class="btn" href={href(routes.retention())} data-testid="open-retention">
+            {t("retention.open")}
+          </a>
+        </p>
+      </Panel>
 
       <Panel title={t("settings.workspace")} testid="settings-workspace">
         {info.error && !info.data ? (
