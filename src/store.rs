@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_init.sql")),
     (2, include_str!("migrations/0002_drafts.sql")),
     (3, include_str!("migrations/0003_import.sql")),
+    (4, include_str!("migrations/0005_agreements.sql")),
 ];
 
 /// The schema version this build writes.
