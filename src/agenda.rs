@@ -140,6 +140,8 @@ mod tests {
             notes: String::new(),
             outcome: String::new(),
             interest: None,
+            agreement_started: false,
+            agreement_kind: None,
             persons: persons.iter().map(|p| Attendee { id: (*p).into(), name: (*p).into(), email: String::new() }).collect(),
             contacts: Vec::new(),
             created_at: "2025-07-01T00:00:00Z".into(),

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use crate::contacts::{self, ContactInput, LawfulBasis};
 use crate::error::{Error, Result};
 use crate::follow_ups::{self, FollowUpInput};
-use crate::meetings::{self, Interest, MeetingInput, MeetingKind, MeetingStatus};
+use crate::meetings::{self, AgreementKind, Interest, MeetingInput, MeetingKind, MeetingStatus};
 use crate::members::{self, MemberInput, MemberKind, PersonInput};
 use crate::missions::{self, MissionInput, MissionStatus, ParticipationStatus};
 use crate::organisations::{self, OrganisationInput, OrganisationKind};
@@ -101,25 +101,27 @@ struct MeetingSeed {
     notes: &'static str,
     outcome: &'static str,
     interest: Option<Interest>,
+    /// An agreement the meeting started, of this kind.
+    agreement: Option<AgreementKind>,
     follow_up: Option<(&'static str, &'static str)>,
 }
 
 const OSAKA_MEETINGS: &[MeetingSeed] = &[
-    MeetingSeed { title: "Forum AGEVITY", kind: MeetingKind::Forum, starts: "2025-07-07T10:00", ends: "2025-07-07T13:00", place: "Padiglione Italia, Expo 2025", persons: &["Colombo", "Moser", "Ferrari"], contacts: &["田中", "Kobayashi", "Ito", "Watanabe"], notes: "Oltre 70 stakeholder locali. Tema: società longeve e invecchiamento.", outcome: "Individuati filoni su medicina rigenerativa e medtech.", interest: Some(Interest::Hot), follow_up: None },
-    MeetingSeed { title: "International Business Exchange Event", kind: MeetingKind::Networking, starts: "2025-07-08T09:30", ends: "2025-07-08T12:00", place: "Osaka Bio Headquarters", persons: &["Moser"], contacts: &["Suzuki"], notes: "Start-up life science di diversi Paesi.", outcome: "", interest: Some(Interest::Warm), follow_up: None },
-    MeetingSeed { title: "Visita alla fiera Japan Health", kind: MeetingKind::SiteVisit, starts: "2025-07-08T14:00", ends: "2025-07-08T17:30", place: "Intex Osaka", persons: &["Moser", "Colombo"], contacts: &["Rossini"], notes: "Robotica chirurgica, cellule iPS, biopolimeri, imaging. Padiglione ICE.", outcome: "", interest: None, follow_up: None },
-    MeetingSeed { title: "Visita all'Osaka International Medical & Science Center", kind: MeetingKind::SiteVisit, starts: "2025-07-09T10:00", ends: "2025-07-09T12:00", place: "OIM, Osaka", persons: &["Colombo", "Ferrari"], contacts: &["Nakamura"], notes: "Incontri con le istituzioni.", outcome: "", interest: Some(Interest::Warm), follow_up: None },
-    MeetingSeed { title: "Visita all'Open Innovation Center dell'NCVC", kind: MeetingKind::SiteVisit, starts: "2025-07-09T15:00", ends: "2025-07-09T16:30", place: "NCVC, Suita", persons: &["Ferrari", "Moser"], contacts: &["Sato"], notes: "Malattie cardiovascolari: nuovi approcci terapeutici e diagnostici.", outcome: "Interesse per un progetto con il Monzino.", interest: Some(Interest::Hot), follow_up: Some(("Inviare a NCVC la presentazione dei laboratori del Monzino", "2025-09-15")) },
-    MeetingSeed { title: "Incontro con Shionogi", kind: MeetingKind::B2b, starts: "2025-07-10T10:00", ends: "2025-07-10T11:00", place: "Shionogi, Osaka", persons: &["Moser"], contacts: &["Yamamoto"], notes: "Malattie infettive, oncologia, qualità della vita.", outcome: "Prospettive di collaborazione in ambito farmaceutico.", interest: Some(Interest::Warm), follow_up: Some(("Condividere un documento non confidenziale sulle competenze biotech trentine", "2025-08-31")) },
-    MeetingSeed { title: "Incontro con OCCI – verticale Life Science", kind: MeetingKind::B2b, starts: "2025-07-10T14:00", ends: "2025-07-10T15:00", place: "OCCI, Osaka", persons: &["Colombo"], contacts: &["田中"], notes: "La Camera presidia la Life Science con una verticale interna.", outcome: "Accordo di partnership da avviare.", interest: Some(Interest::Hot), follow_up: Some(("Proporre a OCCI un percorso di exchange con missioni incrociate", "2025-10-31")) },
+    MeetingSeed { title: "Forum AGEVITY", kind: MeetingKind::Forum, starts: "2025-07-07T10:00", ends: "2025-07-07T13:00", place: "Padiglione Italia, Expo 2025", persons: &["Colombo", "Moser", "Ferrari"], contacts: &["田中", "Kobayashi", "Ito", "Watanabe"], notes: "Oltre 70 stakeholder locali. Tema: società longeve e invecchiamento.", outcome: "Individuati filoni su medicina rigenerativa e medtech.", interest: Some(Interest::Hot), agreement: None, follow_up: None },
+    MeetingSeed { title: "International Business Exchange Event", kind: MeetingKind::Networking, starts: "2025-07-08T09:30", ends: "2025-07-08T12:00", place: "Osaka Bio Headquarters", persons: &["Moser"], contacts: &["Suzuki"], notes: "Start-up life science di diversi Paesi.", outcome: "", interest: Some(Interest::Warm), agreement: None, follow_up: None },
+    MeetingSeed { title: "Visita alla fiera Japan Health", kind: MeetingKind::SiteVisit, starts: "2025-07-08T14:00", ends: "2025-07-08T17:30", place: "Intex Osaka", persons: &["Moser", "Colombo"], contacts: &["Rossini"], notes: "Robotica chirurgica, cellule iPS, biopolimeri, imaging. Padiglione ICE.", outcome: "", interest: None, agreement: None, follow_up: None },
+    MeetingSeed { title: "Visita all'Osaka International Medical & Science Center", kind: MeetingKind::SiteVisit, starts: "2025-07-09T10:00", ends: "2025-07-09T12:00", place: "OIM, Osaka", persons: &["Colombo", "Ferrari"], contacts: &["Nakamura"], notes: "Incontri con le istituzioni.", outcome: "", interest: Some(Interest::Warm), agreement: None, follow_up: None },
+    MeetingSeed { title: "Visita all'Open Innovation Center dell'NCVC", kind: MeetingKind::SiteVisit, starts: "2025-07-09T15:00", ends: "2025-07-09T16:30", place: "NCVC, Suita", persons: &["Ferrari", "Moser"], contacts: &["Sato"], notes: "Malattie cardiovascolari: nuovi approcci terapeutici e diagnostici.", outcome: "Interesse per un progetto con il Monzino.", interest: Some(Interest::Hot), agreement: Some(AgreementKind::Research), follow_up: Some(("Inviare a NCVC la presentazione dei laboratori del Monzino", "2025-09-15")) },
+    MeetingSeed { title: "Incontro con Shionogi", kind: MeetingKind::B2b, starts: "2025-07-10T10:00", ends: "2025-07-10T11:00", place: "Shionogi, Osaka", persons: &["Moser"], contacts: &["Yamamoto"], notes: "Malattie infettive, oncologia, qualità della vita.", outcome: "Prospettive di collaborazione in ambito farmaceutico.", interest: Some(Interest::Warm), agreement: None, follow_up: Some(("Condividere un documento non confidenziale sulle competenze biotech trentine", "2025-08-31")) },
+    MeetingSeed { title: "Incontro con OCCI – verticale Life Science", kind: MeetingKind::B2b, starts: "2025-07-10T14:00", ends: "2025-07-10T15:00", place: "OCCI, Osaka", persons: &["Colombo"], contacts: &["田中"], notes: "La Camera presidia la Life Science con una verticale interna.", outcome: "Accordo di partnership da avviare.", interest: Some(Interest::Hot), agreement: Some(AgreementKind::Mou), follow_up: Some(("Proporre a OCCI un percorso di exchange con missioni incrociate", "2025-10-31")) },
 ];
 
 const BOSTON_MEETINGS: &[MeetingSeed] = &[
-    MeetingSeed { title: "Sessione formativa: l'approccio al contesto USA", kind: MeetingKind::Training, starts: "2021-04-20T10:00", ends: "2021-04-20T12:00", place: "Online", persons: &["Galli", "Conti"], contacts: &[], notes: "", outcome: "", interest: None, follow_up: None },
-    MeetingSeed { title: "MassChallenge HealthTech: programma di accelerazione", kind: MeetingKind::B2b, starts: "2021-05-11T11:00", ends: "2021-05-11T12:00", place: "Online", persons: &["Conti"], contacts: &["Carter"], notes: "", outcome: "Candidatura alla prossima call.", interest: Some(Interest::Warm), follow_up: None },
-    MeetingSeed { title: "Mentoring one-to-one con MassGlobal", kind: MeetingKind::Mentoring, starts: "2021-06-08T09:00", ends: "2021-06-08T10:00", place: "Online", persons: &["Galli"], contacts: &["Bennett"], notes: "Value proposition e potenziali prospect.", outcome: "", interest: None, follow_up: None },
-    MeetingSeed { title: "Mass General Brigham – innovation office", kind: MeetingKind::B2b, starts: "2021-09-14T10:00", ends: "2021-09-14T11:00", place: "Online", persons: &["Conti", "Galli"], contacts: &["Rossi", "Raman"], notes: "", outcome: "Interesse per un pilota clinico.", interest: Some(Interest::Hot), follow_up: Some(("Inviare la proposta di pilota a Mass General Brigham", "2021-10-15")) },
-    MeetingSeed { title: "MIT Industrial Liaison Program", kind: MeetingKind::B2b, starts: "2021-10-05T14:00", ends: "2021-10-05T15:00", place: "Online", persons: &["Galli"], contacts: &["Goldberg"], notes: "", outcome: "", interest: Some(Interest::Cold), follow_up: None },
+    MeetingSeed { title: "Sessione formativa: l'approccio al contesto USA", kind: MeetingKind::Training, starts: "2021-04-20T10:00", ends: "2021-04-20T12:00", place: "Online", persons: &["Galli", "Conti"], contacts: &[], notes: "", outcome: "", interest: None, agreement: None, follow_up: None },
+    MeetingSeed { title: "MassChallenge HealthTech: programma di accelerazione", kind: MeetingKind::B2b, starts: "2021-05-11T11:00", ends: "2021-05-11T12:00", place: "Online", persons: &["Conti"], contacts: &["Carter"], notes: "", outcome: "Candidatura alla prossima call.", interest: Some(Interest::Warm), agreement: None, follow_up: None },
+    MeetingSeed { title: "Mentoring one-to-one con MassGlobal", kind: MeetingKind::Mentoring, starts: "2021-06-08T09:00", ends: "2021-06-08T10:00", place: "Online", persons: &["Galli"], contacts: &["Bennett"], notes: "Value proposition e potenziali prospect.", outcome: "", interest: None, agreement: None, follow_up: None },
+    MeetingSeed { title: "Mass General Brigham – innovation office", kind: MeetingKind::B2b, starts: "2021-09-14T10:00", ends: "2021-09-14T11:00", place: "Online", persons: &["Conti", "Galli"], contacts: &["Rossi", "Raman"], notes: "", outcome: "Interesse per un pilota clinico.", interest: Some(Interest::Hot), agreement: Some(AgreementKind::Pilot), follow_up: Some(("Inviare la proposta di pilota a Mass General Brigham", "2021-10-15")) },
+    MeetingSeed { title: "MIT Industrial Liaison Program", kind: MeetingKind::B2b, starts: "2021-10-05T14:00", ends: "2021-10-05T15:00", place: "Online", persons: &["Galli"], contacts: &["Goldberg"], notes: "", outcome: "", interest: Some(Interest::Cold), agreement: None, follow_up: None },
 ];
 
 fn find<'a, T>(items: &'a [(String, T)], key: &str) -> Result<&'a T> {
@@ -240,6 +242,8 @@ pub fn load(conn: &Connection) -> Result<()> {
                 notes: seed.notes.into(),
                 outcome: seed.outcome.into(),
                 interest: seed.interest,
+                agreement_started: seed.agreement.is_some(),
+                agreement_kind: seed.agreement,
                 person_ids: seed.persons.iter().map(|p| find(&person_ids, p).cloned()).collect::<Result<_>>()?,
                 contact_ids: seed.contacts.iter().map(|c| find(&contact_ids, c).cloned()).collect::<Result<_>>()?,
             })?;

@@ -54,6 +54,20 @@ text_enum!(
     }
 );
 
+// The kind of agreement a meeting started, the categories a funder's report counts: a
+// memorandum of understanding or letter of intent, a joint research project, a pilot or trial of
+// a member's product, a commercial deal (distribution, licensing, supply), or other.
+text_enum!(
+    /// What kind of agreement a meeting started.
+    AgreementKind {
+        Mou = "mou",
+        Research = "research",
+        Pilot = "pilot",
+        Commercial = "commercial",
+        Other = "other",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attendee {
     pub id: String,
@@ -76,6 +90,10 @@ pub struct Meeting {
     pub notes: String,
     pub outcome: String,
     pub interest: Option<Interest>,
+    /// The meeting started an agreement (with its contacts and their organisations).
+    pub agreement_started: bool,
+    /// Its kind, when known; always `None` when no agreement was started.
+    pub agreement_kind: Option<AgreementKind>,
     pub persons: Vec<Attendee>,
     pub contacts: Vec<Attendee>,
     pub created_at: String,
@@ -97,6 +115,8 @@ impl Meeting {
             notes: row.get("notes")?,
             outcome: row.get("outcome")?,
             interest: row.get("interest")?,
+            agreement_started: row.get("agreement_started")?,
+            agreement_kind: row.get("agreement_kind")?,
             persons: Vec::new(),
             contacts: Vec::new(),
             created_at: row.get("created_at")?,
@@ -120,6 +140,9 @@ pub struct MeetingInput {
     pub notes: String,
     pub outcome: String,
     pub interest: Option<Interest>,
+    pub agreement_started: bool,
+    /// Kept only with `agreement_started`; ignored otherwise.
+    pub agreement_kind: Option<AgreementKind>,
     pub person_ids: Vec<String>,
     pub contact_ids: Vec<String>,
 }
@@ -205,6 +228,7 @@ struct Clean {
     place: String,
     notes: String,
     outcome: String,
+    agreement_kind: Option<AgreementKind>,
 }
 
 fn clean(conn: &Connection, input: &MeetingInput) -> Result<Clean> {
@@ -232,6 +256,7 @@ fn clean(conn: &Connection, input: &MeetingInput) -> Result<Clean> {
         place: fields::line("place", &input.place)?,
         notes: fields::notes("notes", &input.notes)?,
         outcome: fields::notes("outcome", &input.outcome)?,
+        agreement_kind: input.agreement_kind.filter(|_| input.agreement_started),
     })
 }
 
@@ -260,11 +285,12 @@ pub fn create(conn: &Connection, input: &MeetingInput) -> Result<Meeting> {
     let now = fields::now();
     conn.execute(
         "INSERT INTO meetings (id, mission_id, title, kind, status, starts_at, ends_at, time_zone,
-                place, notes, outcome, interest, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                place, notes, outcome, interest, agreement_started, agreement_kind, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
         params![
             id, input.mission_id, c.title, input.kind, input.status, utc_text(c.starts), utc_text(c.ends),
-            c.tz.name(), c.place, c.notes, c.outcome, input.interest, now
+            c.tz.name(), c.place, c.notes, c.outcome, input.interest, input.agreement_started,
+            c.agreement_kind, now
         ],
     )?;
     set_attendees(conn, &id, input)?;
@@ -277,10 +303,11 @@ pub fn update(conn: &Connection, id: &str, input: &MeetingInput) -> Result<Meeti
     conn.execute(
         "UPDATE meetings SET mission_id = ?2, title = ?3, kind = ?4, status = ?5, starts_at = ?6,
                 ends_at = ?7, time_zone = ?8, place = ?9, notes = ?10, outcome = ?11, interest = ?12,
-                updated_at = ?13 WHERE id = ?1",
+                agreement_started = ?13, agreement_kind = ?14, updated_at = ?15 WHERE id = ?1",
         params![
             id, input.mission_id, c.title, input.kind, input.status, utc_text(c.starts), utc_text(c.ends),
-            c.tz.name(), c.place, c.notes, c.outcome, input.interest, fields::now()
+            c.tz.name(), c.place, c.notes, c.outcome, input.interest, input.agreement_started,
+            c.agreement_kind, fields::now()
         ],
     )?;
     set_attendees(conn, id, input)?;

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::agenda::{parse_utc, wall_clock};
 use crate::error::Result;
 use crate::fields;
-use crate::meetings::{self, Interest, Meeting, MeetingStatus};
+use crate::meetings::{self, AgreementKind, Interest, Meeting, MeetingStatus};
 use crate::members::MemberKind;
 use crate::missions::{self, Mission, ParticipationStatus, Partner};
 use crate::organisations::OrganisationKind;
@@ -48,6 +48,8 @@ pub struct Figures {
     pub countries: i64,
     pub follow_ups_open: i64,
     pub follow_ups_done: i64,
+    /// Meetings held that started an agreement.
+    pub agreements_started: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,6 +77,8 @@ pub struct ProgrammeItem {
     pub contacts: Vec<String>,
     pub interest: Option<Interest>,
     pub outcome: String,
+    pub agreement_started: bool,
+    pub agreement_kind: Option<AgreementKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,7 +98,7 @@ pub struct Stakeholder {
     pub contacts: Vec<String>,
 }
 
-/// What a held meeting led to: the "agreements started" of the report.
+/// What a held meeting led to, in its own words.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
@@ -103,6 +107,58 @@ pub struct Outcome {
     pub date: String,
     pub interest: Option<Interest>,
     pub outcome: String,
+}
+
+/// An agreement started at a meeting held: of which kind, by whom (the delegates present and
+/// their member organisations), with whom (the contacts met and their organisations).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgreementStarted {
+    pub meeting_id: String,
+    pub meeting_title: String,
+    pub date: String,
+    pub kind: Option<AgreementKind>,
+    pub members: Vec<String>,
+    pub delegates: Vec<String>,
+    pub contacts: Vec<String>,
+    pub organisations: Vec<String>,
+    pub outcome: String,
+}
+
+/// A meeting on the timeline: minutes from the day's midnight, local time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineBlock {
+    pub meeting_id: String,
+    pub title: String,
+    pub kind: meetings::MeetingKind,
+    pub status: MeetingStatus,
+    pub start_minute: i64,
+    /// Up to 1440: a meeting running past midnight is drawn to the end of its day.
+    pub end_minute: i64,
+    /// Held, and started an agreement: marked on the timeline.
+    pub agreement_started: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineDay {
+    pub date: String,
+    /// "Mon 7 Jul", "lun 7 lug".
+    pub label: String,
+    pub blocks: Vec<TimelineBlock>,
+}
+
+/// The mission's days, each a row of meetings over the hours between `first_minute` and
+/// `last_minute` (whole hours, at least 08–18). Every day of a mission of up to 31 days is a row,
+/// free days too; a longer mission (a programme over months) has a row per day with meetings.
+/// No rows when the mission has no meetings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    pub first_minute: i64,
+    pub last_minute: i64,
+    pub days: Vec<TimelineDay>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,6 +185,7 @@ pub struct Report {
     pub delegation_by_kind: Vec<Count>,
     pub partners: Vec<Partner>,
     pub programme: Vec<ProgrammeDay>,
+    pub timeline: Timeline,
     pub meetings_by_kind: Vec<Count>,
     pub meetings_by_day: Vec<Count>,
     pub meetings_by_member: Vec<Count>,
@@ -138,6 +195,8 @@ pub struct Report {
     /// Interest of the meetings held: hot, warm, cold, not rated.
     pub interest: Vec<Count>,
     pub outcomes: Vec<Outcome>,
+    pub agreements: Vec<AgreementStarted>,
+    pub agreements_by_kind: Vec<Count>,
     pub follow_ups: Vec<ReportFollowUp>,
     /// `it` or `en`: the language of labels here and in the rendered files.
     pub language: String,
@@ -168,6 +227,12 @@ pub struct Words {
     pub by_organisation_type: &'static str,
     pub interest: &'static str,
     pub outcomes: &'static str,
+    pub agreements: &'static str,
+    pub agreement_started: &'static str,
+    pub timeline: &'static str,
+    pub kind: &'static str,
+    pub meeting: &'static str,
+    pub by: &'static str,
     pub follow_ups: &'static str,
     pub what: &'static str,
     pub owner: &'static str,
@@ -204,7 +269,13 @@ pub const EN: Words = Words {
     by_country: "By country",
     by_organisation_type: "By organisation type",
     interest: "Interest",
-    outcomes: "Outcomes and agreements started",
+    outcomes: "Outcomes",
+    agreements: "Agreements started",
+    agreement_started: "agreement started",
+    timeline: "Timeline",
+    kind: "Kind",
+    meeting: "Meeting",
+    by: "By",
     follow_ups: "Follow-ups",
     what: "What",
     owner: "Owner",
@@ -241,7 +312,13 @@ pub const IT: Words = Words {
     by_country: "Per paese",
     by_organisation_type: "Per tipo di organizzazione",
     interest: "Interesse",
-    outcomes: "Esiti e accordi avviati",
+    outcomes: "Esiti",
+    agreements: "Accordi avviati",
+    agreement_started: "accordo avviato",
+    timeline: "Cronologia",
+    kind: "Tipo",
+    meeting: "Incontro",
+    by: "Da parte di",
     follow_ups: "Follow-up",
     what: "Cosa",
     owner: "Referente",
@@ -305,6 +382,34 @@ pub fn label(key: &str, language: &str) -> String {
                 "Basso"
             } else {
                 "Cold"
+            }
+        }
+        "mou" => {
+            if it {
+                "Protocollo d'intesa (MoU)"
+            } else {
+                "Memorandum of understanding"
+            }
+        }
+        "research" => {
+            if it {
+                "Collaborazione di ricerca"
+            } else {
+                "Research collaboration"
+            }
+        }
+        "pilot" => {
+            if it {
+                "Progetto pilota"
+            } else {
+                "Pilot"
+            }
+        }
+        "commercial" => {
+            if it {
+                "Accordo commerciale"
+            } else {
+                "Commercial agreement"
             }
         }
         "startup" => "Start-up",
@@ -443,6 +548,92 @@ fn tally(map: &mut Vec<(String, i64)>, key: &str) {
     }
 }
 
+/// The organisation of every contact met in the mission's meetings, by contact id.
+fn contact_organisations(conn: &Connection, mission_id: &str) -> Result<BTreeMap<String, String>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT c.id, o.name FROM meeting_contacts mc JOIN meetings m ON m.id = mc.meeting_id
+         JOIN contacts c ON c.id = mc.contact_id JOIN organisations o ON o.id = c.organisation_id
+         WHERE m.mission_id = ?1",
+    )?;
+    let rows = stmt.query_map([mission_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// "Mon 7 Jul" in English, "lun 7 lug" in Italian.
+fn day_label(date: chrono::NaiveDate, language: &str) -> String {
+    use chrono::Datelike;
+    const DAYS_EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const DAYS_IT: [&str; 7] = ["lun", "mar", "mer", "gio", "ven", "sab", "dom"];
+    const MONTHS_EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const MONTHS_IT: [&str; 12] = [
+        "gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic",
+    ];
+    let (days, months) = if language == "it" {
+        (DAYS_IT, MONTHS_IT)
+    } else {
+        (DAYS_EN, MONTHS_EN)
+    };
+    format!(
+        "{} {} {}",
+        days[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        months[date.month0() as usize]
+    )
+}
+
+/// Missions up to this many days long show every day on the timeline.
+const TIMELINE_MAX_DAYS: i64 = 31;
+
+/// Lays the programme out as a timeline (see [`Timeline`]).
+fn timeline_of(mission: &Mission, programme: &[ProgrammeDay], language: &str) -> Timeline {
+    if programme.iter().all(|d| d.items.is_empty()) {
+        return Timeline::default();
+    }
+    let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let mut dates: Vec<chrono::NaiveDate> = programme.iter().filter_map(|d| parse(&d.date)).collect();
+    if let (Some(start), Some(end)) = (parse(&mission.starts_on), parse(&mission.ends_on)) {
+        if (end - start).num_days() < TIMELINE_MAX_DAYS {
+            dates.extend(start.iter_days().take_while(|d| *d <= end));
+        }
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    let end_of = |i: &ProgrammeItem| {
+        if i.local_end[..10] != i.local_start[..10] {
+            24 * 60
+        } else {
+            minutes(&i.local_end)
+        }
+    };
+    let items = programme.iter().flat_map(|d| d.items.iter());
+    let first = items.clone().map(|i| minutes(&i.local_start)).min().unwrap_or(8 * 60).min(8 * 60) / 60 * 60;
+    let last = items.map(end_of).max().unwrap_or(18 * 60).max(18 * 60);
+    let days = dates
+        .into_iter()
+        .map(|date| {
+            let key = date.to_string();
+            let blocks = programme
+                .iter()
+                .filter(|d| d.date == key)
+                .flat_map(|d| d.items.iter())
+                .map(|i| TimelineBlock {
+                    meeting_id: i.meeting_id.clone(),
+                    title: i.title.clone(),
+                    kind: i.kind,
+                    status: i.status,
+                    start_minute: minutes(&i.local_start),
+                    end_minute: end_of(i),
+                    agreement_started: i.agreement_started && i.status == MeetingStatus::Held,
+                })
+                .collect();
+            TimelineDay { label: day_label(date, language), date: key, blocks }
+        })
+        .collect();
+    Timeline { first_minute: first, last_minute: (last + 59) / 60 * 60, days }
+}
+
 /// The report data of a mission, labels in `language` (`it` or `en`).
 pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result<Report> {
     let language = if language == "it" { "it" } else { "en" };
@@ -516,6 +707,9 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
         ("".to_owned(), 0),
     ];
     let mut outcomes = Vec::new();
+    let mut agreements = Vec::new();
+    let mut agreements_by_kind = Vec::new();
+    let contact_organisation = contact_organisations(conn, &mission.id)?;
     for m in &detail.meetings {
         let start = parse_utc(&m.starts_at)?;
         let end = parse_utc(&m.ends_at)?;
@@ -532,6 +726,8 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
             contacts: m.contacts.iter().map(|c| c.name.clone()).collect(),
             interest: m.interest,
             outcome: m.outcome.clone(),
+            agreement_started: m.agreement_started,
+            agreement_kind: m.agreement_kind,
         };
         match programme.last_mut() {
             Some(day) if day.date == date => day.items.push(item),
@@ -553,8 +749,33 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
             .collect();
         members_here.sort_unstable();
         members_here.dedup();
-        for name in members_here {
+        for name in &members_here {
             tally(&mut by_member, name);
+        }
+        if m.agreement_started {
+            tally(
+                &mut agreements_by_kind,
+                m.agreement_kind.map(|k| k.as_str()).unwrap_or(""),
+            );
+            let mut organisations: Vec<String> = Vec::new();
+            for c in &m.contacts {
+                if let Some(name) = contact_organisation.get(&c.id) {
+                    if !organisations.contains(name) {
+                        organisations.push(name.clone());
+                    }
+                }
+            }
+            agreements.push(AgreementStarted {
+                meeting_id: m.id.clone(),
+                meeting_title: m.title.clone(),
+                date: date.clone(),
+                kind: m.agreement_kind,
+                members: members_here.iter().map(|n| (*n).to_owned()).collect(),
+                delegates: m.persons.iter().map(|p| p.name.clone()).collect(),
+                contacts: m.contacts.iter().map(|c| c.name.clone()).collect(),
+                organisations,
+                outcome: m.outcome.clone(),
+            });
         }
         tally(&mut interest, m.interest.map(|i| i.as_str()).unwrap_or(""));
         if !m.outcome.trim().is_empty() {
@@ -676,7 +897,9 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
         countries: by_country.iter().filter(|(k, _)| !k.is_empty()).count() as i64,
         follow_ups_open: follow_ups.iter().filter(|f| !f.done).count() as i64,
         follow_ups_done: follow_ups.iter().filter(|f| f.done).count() as i64,
+        agreements_started: agreements.len() as i64,
     };
+    let timeline = timeline_of(&mission, &programme, language);
     Ok(Report {
         objectives: mission
             .objectives
@@ -690,6 +913,7 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
         delegation_by_kind: bars(by_kind, language),
         partners: detail.partners,
         programme,
+        timeline,
         meetings_by_kind: bars(meetings_by_kind, language),
         meetings_by_day,
         meetings_by_member: bars(by_member, language),
@@ -698,6 +922,8 @@ pub fn of_mission(conn: &Connection, mission_id: &str, language: &str) -> Result
         stakeholders_by_organisation_kind: bars(by_org_kind, language),
         interest,
         outcomes,
+        agreements,
+        agreements_by_kind: bars(agreements_by_kind, language),
         follow_ups,
         language: language.to_owned(),
         generated_on: today.to_string(),
@@ -767,7 +993,7 @@ pub fn escape_html(text: &str) -> String {
 
 /// The colours of the charts, one per series position; readable in print and for colour-blind
 /// readers (Okabe–Ito).
-const PALETTE: &[&str] = &[
+pub const PALETTE: &[&str] = &[
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
 ];
 
@@ -818,43 +1044,30 @@ fn minutes(local: &str) -> i64 {
     h * 60 + m
 }
 
+/// The colour of a meeting kind on the timeline and its legend.
+pub fn kind_colour(kind: meetings::MeetingKind) -> &'static str {
+    let i = meetings::MeetingKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    PALETTE[i % PALETTE.len()]
+}
+
+/// The colour of the marks of agreements started.
+pub const AGREEMENT_COLOUR: &str = "#222222";
+
 /// The programme as a timeline: a row per day, a block per meeting from its start to its end
-/// (local time), coloured by kind. Items running past midnight are drawn to the end of the row.
+/// (local time), coloured by kind, a diamond where an agreement was started. Items running past
+/// midnight are drawn to the end of the row.
 pub fn timeline(report: &Report) -> String {
-    let items: Vec<(&str, &ProgrammeItem)> = report
-        .programme
-        .iter()
-        .flat_map(|d| d.items.iter().map(move |i| (d.date.as_str(), i)))
-        .collect();
-    if items.is_empty() {
+    let t = &report.timeline;
+    if t.days.is_empty() {
         return String::new();
     }
-    let first = items
-        .iter()
-        .map(|(_, i)| minutes(&i.local_start))
-        .min()
-        .unwrap_or(8 * 60)
-        .min(8 * 60)
-        / 60
-        * 60;
-    let last = items
-        .iter()
-        .map(|(_, i)| {
-            if i.local_end[..10] != i.local_start[..10] {
-                24 * 60
-            } else {
-                minutes(&i.local_end)
-            }
-        })
-        .max()
-        .unwrap_or(18 * 60)
-        .max(18 * 60);
-    let last = (last + 59) / 60 * 60;
+    let (first, last) = (t.first_minute, t.last_minute);
     let (label_w, width, row) = (96.0, 560.0, 30.0);
-    let scale = width / (last - first) as f64;
-    let height = report.programme.len() as f64 * row + 28.0;
+    let scale = width / (last - first).max(60) as f64;
+    let height = t.days.len() as f64 * row + 28.0;
     let mut svg = format!(
-        "<svg class=\"chart\" role=\"img\" aria-label=\"timeline\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">",
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">",
+        words(&report.language).timeline,
         w = label_w + width + 10.0
     );
     let mut hour = first;
@@ -866,45 +1079,46 @@ pub fn timeline(report: &Report) -> String {
         ));
         hour += 120;
     }
-    let kinds: Vec<&str> = crate::meetings::MeetingKind::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect();
-    for (d, day) in report.programme.iter().enumerate() {
+    let agreement = words(&report.language).agreement_started;
+    for (d, day) in t.days.iter().enumerate() {
         let y = 20.0 + d as f64 * row;
         svg.push_str(&format!(
-            "<text x=\"0\" y=\"{:.1}\">{}</text>",
+            "<text x=\"0\" y=\"{:.1}\" data-date=\"{}\">{}</text>",
             y + 18.0,
-            escape_html(&day.date)
+            escape_html(&day.date),
+            escape_html(&day.label)
         ));
-        for item in &day.items {
-            let start = minutes(&item.local_start);
-            let end = if item.local_end[..10] != item.local_start[..10] {
-                24 * 60
-            } else {
-                minutes(&item.local_end)
-            };
-            let x = label_w + (start - first) as f64 * scale;
-            let w = ((end - start).max(15) as f64 * scale).max(3.0);
-            let colour = PALETTE[kinds
-                .iter()
-                .position(|k| *k == item.kind.as_str())
-                .unwrap_or(0)
-                % PALETTE.len()];
-            let opacity = if item.status == MeetingStatus::Cancelled {
+        for b in &day.blocks {
+            let x = label_w + (b.start_minute - first) as f64 * scale;
+            let w = ((b.end_minute - b.start_minute).max(15) as f64 * scale).max(3.0);
+            let opacity = if b.status == MeetingStatus::Cancelled {
                 "0.3"
             } else {
                 "0.9"
             };
             svg.push_str(&format!(
-                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\" fill=\"{colour}\" fill-opacity=\"{opacity}\"><title>{} {}–{} {}</title></rect>",
+                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\" rx=\"3\" fill=\"{}\" fill-opacity=\"{opacity}\"><title>{} {:02}:{:02}–{:02}:{:02} {}</title></rect>",
                 y + 4.0,
                 row - 8.0,
-                escape_html(&item.local_start[..10]),
-                escape_html(&item.local_start[11..]),
-                escape_html(&item.local_end[11..]),
-                escape_html(&item.title)
+                kind_colour(b.kind),
+                escape_html(&day.date),
+                b.start_minute / 60,
+                b.start_minute % 60,
+                b.end_minute / 60,
+                b.end_minute % 60,
+                escape_html(&b.title)
             ));
+            if b.agreement_started {
+                let (cx, cy, r) = (x + w, y + row / 2.0, 6.0);
+                svg.push_str(&format!(
+                    "<polygon class=\"agreement\" points=\"{:.1},{cy:.1} {cx:.1},{:.1} {:.1},{cy:.1} {cx:.1},{:.1}\" fill=\"{AGREEMENT_COLOUR}\" stroke=\"#fff\"><title>{}: {agreement}</title></polygon>",
+                    cx - r,
+                    cy - r,
+                    cx + r,
+                    cy + r,
+                    escape_html(&b.title)
+                ));
+            }
         }
     }
     svg.push_str("</svg>");
@@ -919,13 +1133,29 @@ h3{font-size:1rem;margin:1rem 0 .3rem}.sub{color:#555;margin-top:0}
 .figures li{border:1px solid #ddd;border-radius:6px;padding:.6rem}.figures b{display:block;font-size:1.6rem;color:#0072B2}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid #e3e3e3;text-align:left;padding:.3rem .4rem;vertical-align:top}
 th{background:#f4f6f8}.chart{max-width:100%;height:auto;font-size:12px}.chart .small{font-size:10px;fill:#666}
-.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+.legend span{display:inline-block;margin-right:1rem}.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}.legend i.diamond{transform:rotate(45deg) scale(.75)}
 .muted{color:#777}.pre{white-space:pre-wrap}footer{margin-top:3rem;color:#777;font-size:.85rem}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
 ";
 
 fn list_text(items: &[String]) -> String {
     escape_html(&items.join(", "))
+}
+
+/// The key figures as (label, number), in the order the HTML and the PDF show them.
+pub fn key_figures(report: &Report) -> [(&'static str, i64); 8] {
+    let w = words(&report.language);
+    let f = &report.figures;
+    [
+        (w.members, f.members),
+        (w.delegates, f.delegates),
+        (w.meetings_held, f.meetings_held),
+        (w.stakeholders_met, f.stakeholders_met),
+        (w.organisations_met, f.organisations_met),
+        (w.countries, f.countries),
+        (w.agreements, f.agreements_started),
+        (w.follow_ups_open, f.follow_ups_open),
+    ]
 }
 
 /// The report as one self-contained HTML page.
@@ -969,20 +1199,11 @@ pub fn html(report: &Report) -> String {
         }
         h.push_str("</ul></section>");
     }
-    let f = &report.figures;
     h.push_str(&format!(
         "<section><h2>{}</h2><ul class=\"figures\">",
         w.key_figures
     ));
-    for (label, n) in [
-        (w.members, f.members),
-        (w.delegates, f.delegates),
-        (w.meetings_held, f.meetings_held),
-        (w.stakeholders_met, f.stakeholders_met),
-        (w.organisations_met, f.organisations_met),
-        (w.countries, f.countries),
-        (w.follow_ups_open, f.follow_ups_open),
-    ] {
+    for (label, n) in key_figures(report) {
         h.push_str(&format!("<li><b>{n}</b>{label}</li>"));
     }
     h.push_str("</ul></section>");
@@ -1025,14 +1246,17 @@ pub fn html(report: &Report) -> String {
         timeline(report)
     ));
     h.push_str("<p class=\"legend\">");
-    for (i, k) in crate::meetings::MeetingKind::ALL.iter().enumerate() {
+    for k in crate::meetings::MeetingKind::ALL {
         h.push_str(&format!(
             "<span><i style=\"background:{}\"></i>{}</span>",
-            PALETTE[i % PALETTE.len()],
+            kind_colour(*k),
             escape_html(&label(k.as_str(), lang))
         ));
     }
-    h.push_str("</p>");
+    h.push_str(&format!(
+        "<span><i class=\"diamond\" style=\"background:{AGREEMENT_COLOUR}\"></i>{}</span></p>",
+        w.agreement_started
+    ));
     for day in &report.programme {
         h.push_str(&format!(
             "<h3>{}</h3><table><tbody>",
@@ -1114,6 +1338,8 @@ pub fn html(report: &Report) -> String {
     }
     h.push_str("</section>");
 
+    h.push_str(&agreements_html(report));
+
     h.push_str(&format!("<section><h2>{}</h2>", w.follow_ups));
     h.push_str(&follow_ups_table(&report.follow_ups, lang));
     h.push_str("</section>");
@@ -1122,6 +1348,45 @@ pub fn html(report: &Report) -> String {
         w.generated,
         escape_html(&report.generated_on)
     ));
+    h
+}
+
+/// The agreements started: their count by kind as bars, and a table of what, by whom, with whom.
+fn agreements_html(report: &Report) -> String {
+    let w = words(&report.language);
+    let lang = report.language.as_str();
+    let mut h = format!("<section><h2>{}</h2>", w.agreements);
+    if report.agreements.is_empty() {
+        h.push_str(&format!("<p>{}</p></section>", w.none));
+        return h;
+    }
+    h.push_str(&format!(
+        "<h3>{}</h3>{}",
+        w.by_kind,
+        bar_chart(w.by_kind, &report.agreements_by_kind)
+    ));
+    h.push_str(&format!(
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        w.meeting, w.kind, w.by, w.with
+    ));
+    for a in &report.agreements {
+        let outcome = if a.outcome.trim().is_empty() {
+            String::new()
+        } else {
+            format!("<br><span class=\"muted pre\">{}</span>", escape_html(&a.outcome))
+        };
+        h.push_str(&format!(
+            "<tr class=\"agreement\"><td><b>{}</b> <span class=\"muted\">{}</span>{outcome}</td><td>{}</td><td>{}<br><span class=\"muted\">{}</span></td><td>{}<br><span class=\"muted\">{}</span></td></tr>",
+            escape_html(&a.meeting_title),
+            escape_html(&a.date),
+            escape_html(&label(a.kind.map(|k| k.as_str()).unwrap_or(""), lang)),
+            list_text(&a.delegates),
+            list_text(&a.members),
+            list_text(&a.contacts),
+            list_text(&a.organisations)
+        ));
+    }
+    h.push_str("</tbody></table></section>");
     h
 }
 

@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_drafts.sql")),
     (3, include_str!("migrations/0003_import.sql")),
     (4, include_str!("migrations/0004_privacy.sql")),
+    (5, include_str!("migrations/0005_agreements.sql")),
 ];
 
 /// The schema version this build writes.

@@ -4,7 +4,7 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use ponte::follow_ups::{self, Filter};
-use ponte::meetings::{self, Interest, LogInput, MeetingInput, MeetingKind, MeetingStatus, NewContact, NewFollowUp};
+use ponte::meetings::{self, AgreementKind, Interest, LogInput, MeetingInput, MeetingKind, MeetingStatus, NewContact, NewFollowUp};
 use ponte::missions::{self, MissionInput, MissionStatus};
 use ponte::{dashboard, drafts, search, workspace, Error};
 
@@ -67,6 +67,68 @@ fn an_invalid_follow_up_refuses_the_whole_log_and_nothing_is_half_saved() {
     let err = ws.store.write(|tx| meetings::log(tx, &input)).expect_err("bad date");
     assert!(matches!(err, Error::Invalid { field: "dueOn", .. }), "{err:?}");
     assert_eq!(ws.store.read(workspace::counts).expect("counts"), before);
+}
+
+#[test]
+fn an_agreement_started_while_logging_is_stored_read_back_and_survives_reopening() {
+    let ws = common::demo();
+    let mission = osaka(&ws);
+    let mut input = quick_log(&mission);
+    input.meeting.agreement_started = true;
+    input.meeting.agreement_kind = Some(AgreementKind::Pilot);
+    let logged = ws.store.write(|tx| meetings::log(tx, &input)).expect("log");
+    assert!(logged.agreement_started);
+    assert_eq!(logged.agreement_kind, Some(AgreementKind::Pilot));
+    let json = serde_json::to_value(&logged).expect("json");
+    assert_eq!((json["agreementStarted"].clone(), json["agreementKind"].clone()), (true.into(), "pilot".into()));
+
+    let ws = ws.reopen();
+    let again = ws.store.read(|c| meetings::get(c, &logged.id)).expect("get");
+    assert_eq!((again.agreement_started, again.agreement_kind), (true, Some(AgreementKind::Pilot)));
+
+    // Unticking the agreement drops its kind too: no kind without an agreement.
+    let mut edit = input.meeting.clone();
+    edit.contact_ids = again.contacts.iter().map(|c| c.id.clone()).collect();
+    edit.agreement_started = false;
+    edit.agreement_kind = Some(AgreementKind::Mou);
+    let edited = ws.store.write(|tx| meetings::update(tx, &logged.id, &edit)).expect("update");
+    assert_eq!((edited.agreement_started, edited.agreement_kind), (false, None));
+
+    // An agreement of no stated kind is still an agreement.
+    edit.agreement_started = true;
+    edit.agreement_kind = None;
+    let edited = ws.store.write(|tx| meetings::update(tx, &logged.id, &edit)).expect("update");
+    assert_eq!((edited.agreement_started, edited.agreement_kind), (true, None));
+}
+
+#[test]
+fn the_ui_s_json_sets_the_agreement_and_an_unknown_kind_is_refused() {
+    let input: LogInput = serde_json::from_value(serde_json::json!({
+        "meeting": {"title": "Stand 4B", "timeZone": "Asia/Tokyo", "startsLocal": "2025-07-11T11:00",
+                    "endsLocal": "2025-07-11T11:30", "agreementStarted": true, "agreementKind": "commercial"}
+    }))
+    .expect("parse");
+    assert!(input.meeting.agreement_started);
+    assert_eq!(input.meeting.agreement_kind, Some(AgreementKind::Commercial));
+    let older: MeetingInput = serde_json::from_value(serde_json::json!({"title": "Without the new fields"})).expect("parse");
+    assert_eq!((older.agreement_started, older.agreement_kind), (false, None), "absent fields mean no agreement");
+    assert!(serde_json::from_value::<MeetingInput>(serde_json::json!({"agreementKind": "handshake"})).is_err());
+}
+
+#[test]
+fn the_demo_s_agreements_are_with_occi_ncvc_and_mass_general_brigham() {
+    let ws = common::demo();
+    let rows: Vec<(String, String)> = ws
+        .store
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT title, agreement_kind FROM meetings WHERE agreement_started = 1 ORDER BY starts_at")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .expect("query");
+    let kinds: Vec<&str> = rows.iter().map(|(_, k)| k.as_str()).collect();
+    assert_eq!(kinds, ["pilot", "research", "mou"], "{rows:?}");
+    assert!(rows[0].0.contains("Mass General Brigham") && rows[2].0.contains("OCCI"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The mission report as PDF, for funders who want a document rather than a web page. Drawn
-//! with printpdf from the same [`Report`] data as the HTML: text, tables as lines, and the bar
-//! charts as filled rectangles.
+//! with printpdf from the same [`Report`] data as the HTML: text, tables as lines, the bar
+//! charts as filled rectangles, and the timeline of the programme as rectangles (meetings) and
+//! diamonds (agreements started) over hour lines, one row per day.
 //!
 //! A PDF must carry its font. Mission reports mix Italian (à, è, ò) and Japanese (田中, たなか),
 //! so the font is looked up at run time among the installed ones (Noto Sans CJK from the Debian
@@ -17,7 +18,9 @@ use printpdf::{
 };
 
 use crate::error::{Error, Result};
-use crate::report::{label, words, Count, Report};
+use crate::report::{
+    kind_colour, label, words, AgreementStarted, Count, Report, TimelineBlock, AGREEMENT_COLOUR,
+};
 
 /// Font files tried in order, after `PONTE_PDF_FONT`, as (path, index in a collection).
 const CANDIDATES: &[(&str, usize)] = &[
@@ -115,6 +118,9 @@ const PAGE_H: f32 = 297.0;
 const MARGIN: f32 = 18.0;
 const PT_TO_MM: f32 = 0.3528;
 
+const TIMELINE_LABEL_W: f32 = 26.0;
+const TIMELINE_ROW: f32 = 6.5;
+
 const BLUE: (f32, f32, f32) = (0.0, 0.447, 0.698);
 const GREY: (f32, f32, f32) = (0.4, 0.4, 0.4);
 const BLACK: (f32, f32, f32) = (0.1, 0.1, 0.1);
@@ -130,6 +136,16 @@ struct Pages {
 
 fn colour((r, g, b): (f32, f32, f32)) -> Color {
     Color::Rgb(Rgb::new(r, g, b, None))
+}
+
+/// `#RRGGBB` as RGB fractions, mixed with white by `fade` (0 = as is, 1 = white).
+fn hex(text: &str, fade: f32) -> (f32, f32, f32) {
+    let channel = |i: usize| {
+        let v = text.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+        let v = v as f32 / 255.0;
+        v + (1.0 - v) * fade
+    };
+    (channel(1), channel(3), channel(5))
 }
 
 /// Estimated width of `text` at `size` points, in mm: wide (CJK) characters take a full em.
@@ -236,14 +252,95 @@ impl Pages {
         self.y -= 1.5;
     }
 
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: (f32, f32, f32)) {
-        let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+    /// A filled polygon through `corners` (x, y in mm from the bottom left).
+    fn fill(&mut self, corners: &[(f32, f32)], rgb: (f32, f32, f32)) {
         let polygon: Polygon = corners
             .iter()
             .map(|(a, b)| (Point::new(Mm(*a), Mm(*b)), false))
             .collect();
         self.ops.push(Op::SetFillColor { col: colour(rgb) });
         self.ops.push(Op::DrawPolygon { polygon });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, rgb: (f32, f32, f32)) {
+        self.fill(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], rgb);
+    }
+
+    /// The timeline: hour labels and lines, then a row per day with its label, a block per
+    /// meeting (faded when cancelled) and a diamond where an agreement was started. Rows that do
+    /// not fit go on the next page, under the hour labels again.
+    fn timeline(&mut self, report: &Report) {
+        let t = &report.timeline;
+        let w = words(&report.language);
+        if t.days.is_empty() {
+            return;
+        }
+        let chart_w = PAGE_W - 2.0 * MARGIN - TIMELINE_LABEL_W;
+        let span = (t.last_minute - t.first_minute).max(60) as f32;
+        let x_of = |minute: i64| MARGIN + TIMELINE_LABEL_W + (minute - t.first_minute) as f32 / span * chart_w;
+        let width_of = |b: &TimelineBlock| ((b.end_minute - b.start_minute).max(15) as f32 / span * chart_w).max(0.8);
+        self.room(14.0 + TIMELINE_ROW * t.days.len().min(4) as f32);
+        self.paragraph(w.timeline, MARGIN, 10.5, BLACK);
+        let mut done = 0;
+        while done < t.days.len() {
+            if done > 0 {
+                self.break_page();
+            }
+            self.y -= 5.0;
+            let hours: Vec<i64> = (t.first_minute..=t.last_minute).step_by(120).collect();
+            for hour in &hours {
+                let label = format!("{:02}", hour / 60);
+                self.text_at(&label, x_of(*hour) - width(&label, 7.5) / 2.0, self.y + 1.0, 7.5, GREY);
+            }
+            let fit = (((self.y - MARGIN) / TIMELINE_ROW).floor() as usize).max(1);
+            let days = &t.days[done..(done + fit).min(t.days.len())];
+            let height = days.len() as f32 * TIMELINE_ROW;
+            for hour in &hours {
+                self.rect(x_of(*hour) - 0.1, self.y - height, 0.2, height, (0.85, 0.85, 0.85));
+            }
+            for day in days {
+                self.y -= TIMELINE_ROW;
+                self.text_at(&day.label, MARGIN, self.y + 2.0, 8.5, BLACK);
+                for b in &day.blocks {
+                    let fade = if b.status == crate::meetings::MeetingStatus::Cancelled { 0.7 } else { 0.0 };
+                    self.rect(x_of(b.start_minute), self.y + 0.9, width_of(b), TIMELINE_ROW - 1.8, hex(kind_colour(b.kind), fade));
+                }
+                for b in day.blocks.iter().filter(|b| b.agreement_started) {
+                    self.diamond(x_of(b.start_minute) + width_of(b), self.y + TIMELINE_ROW / 2.0, 2.0);
+                }
+            }
+            done += days.len();
+        }
+        // What the colours and the diamonds mean.
+        let mut entries: Vec<(Option<&str>, String)> = crate::meetings::MeetingKind::ALL
+            .iter()
+            .map(|k| (Some(kind_colour(*k)), label(k.as_str(), &report.language)))
+            .collect();
+        entries.push((None, w.agreement_started.to_owned()));
+        self.room(6.0);
+        self.y -= 5.0;
+        let mut x = MARGIN;
+        for (fill, text) in entries {
+            let entry_w = 4.0 + width(&text, 8.0) + 3.0;
+            if x + entry_w > PAGE_W - MARGIN {
+                self.room(5.0);
+                self.y -= 4.5;
+                x = MARGIN;
+            }
+            match fill {
+                Some(c) => self.rect(x, self.y + 0.2, 2.6, 2.6, hex(c, 0.0)),
+                None => self.diamond(x + 1.3, self.y + 1.5, 1.5),
+            }
+            self.text_at(&text, x + 4.0, self.y + 0.3, 8.0, GREY);
+            x += entry_w;
+        }
+        self.y -= 3.0;
+    }
+
+    fn diamond(&mut self, cx: f32, cy: f32, r: f32) {
+        let (white, dark) = ((1.0, 1.0, 1.0), hex(AGREEMENT_COLOUR, 0.0));
+        self.fill(&[(cx - r - 0.4, cy), (cx, cy + r + 0.4), (cx + r + 0.4, cy), (cx, cy - r - 0.4)], white);
+        self.fill(&[(cx - r, cy), (cx, cy + r), (cx + r, cy), (cx, cy - r)], dark);
     }
 
     /// A horizontal bar chart: label, bar, count, a row each.
@@ -296,14 +393,22 @@ fn all_text(report: &Report, lines: &[String]) -> String {
         .chain(&report.stakeholders_by_country)
         .chain(&report.stakeholders_by_organisation_kind)
         .chain(&report.interest)
+        .chain(&report.agreements_by_kind)
     {
         text.push_str(&b.label);
+    }
+    for day in &report.timeline.days {
+        text.push_str(&day.label);
+    }
+    for k in crate::meetings::MeetingKind::ALL {
+        text.push_str(&label(k.as_str(), &report.language));
     }
     text.push_str("0123456789–·");
     text
 }
 
-/// The report's text blocks, in order: (style, text). Style 0 title, 1 heading, 2 body, 3 muted.
+/// The report's text blocks, in order: (style, text). Style 0 title, 1 heading, 2 body, 3 muted,
+/// 4 the place of the timeline.
 fn blocks(report: &Report) -> Vec<(u8, String)> {
     let w = words(&report.language);
     let lang = report.language.as_str();
@@ -329,17 +434,8 @@ fn blocks(report: &Report) -> Vec<(u8, String)> {
         b.push((1, w.objectives.to_owned()));
         b.extend(report.objectives.iter().map(|o| (2, format!("• {o}"))));
     }
-    let f = &report.figures;
     b.push((1, w.key_figures.to_owned()));
-    for (l, n) in [
-        (w.members, f.members),
-        (w.delegates, f.delegates),
-        (w.meetings_held, f.meetings_held),
-        (w.stakeholders_met, f.stakeholders_met),
-        (w.organisations_met, f.organisations_met),
-        (w.countries, f.countries),
-        (w.follow_ups_open, f.follow_ups_open),
-    ] {
+    for (l, n) in crate::report::key_figures(report) {
         b.push((2, format!("{l}: {n}")));
     }
     b.push((1, w.delegation.to_owned()));
@@ -370,6 +466,8 @@ fn blocks(report: &Report) -> Vec<(u8, String)> {
         ));
     }
     b.push((1, w.programme.to_owned()));
+    // Style 4: the timeline is drawn here.
+    b.push((4, String::new()));
     for day in &report.programme {
         b.push((2, day.date.clone()));
         for i in &day.items {
@@ -394,6 +492,28 @@ fn blocks(report: &Report) -> Vec<(u8, String)> {
     b
 }
 
+/// "OCCI meeting (2025-07-10) · MoU — Chiara Colombo (Cluster …) with 田中 浩 (OCCI)".
+fn agreement_line(a: &AgreementStarted, language: &str) -> String {
+    let w = words(language);
+    let side = |people: &[String], orgs: &[String]| {
+        if orgs.is_empty() {
+            people.join(", ")
+        } else {
+            format!("{} ({})", people.join(", "), orgs.join(", "))
+        }
+    };
+    format!(
+        "{} ({}) · {} — {}: {} · {}: {}",
+        a.meeting_title,
+        a.date,
+        label(a.kind.map(|k| k.as_str()).unwrap_or(""), language),
+        w.by,
+        side(&a.delegates, &a.members),
+        w.with,
+        side(&a.contacts, &a.organisations)
+    )
+}
+
 /// The report as PDF bytes.
 pub fn report(report: &Report) -> Result<Vec<u8>> {
     let w = words(&report.language);
@@ -408,6 +528,9 @@ pub fn report(report: &Report) -> Result<Vec<u8>> {
         w.by_organisation_type.into(),
         w.interest.into(),
         w.outcomes.into(),
+        w.agreements.into(),
+        w.agreement_started.into(),
+        w.timeline.into(),
         w.follow_ups.into(),
         w.none.into(),
         w.generated.into(),
@@ -427,6 +550,7 @@ pub fn report(report: &Report) -> Result<Vec<u8>> {
     for o in &report.outcomes {
         tail.push(format!("{} ({}): {}", o.meeting_title, o.date, o.outcome));
     }
+    tail.extend(report.agreements.iter().map(|a| agreement_line(a, &report.language)));
     for f in &report.follow_ups {
         tail.push(format!(
             "{} — {} {} {}",
@@ -447,7 +571,8 @@ pub fn report(report: &Report) -> Result<Vec<u8>> {
             0 => p.paragraph(text, MARGIN, 20.0, BLACK),
             1 => p.heading(text),
             2 => p.paragraph(text, MARGIN, 10.5, BLACK),
-            _ => p.paragraph(text, MARGIN + 4.0, 9.5, GREY),
+            3 => p.paragraph(text, MARGIN + 4.0, 9.5, GREY),
+            _ => p.timeline(report),
         }
     }
     p.bars(w.by_type, &report.delegation_by_kind);
@@ -487,6 +612,17 @@ pub fn report(report: &Report) -> Result<Vec<u8>> {
             10.5,
             BLACK,
         );
+    }
+    p.heading(w.agreements);
+    if report.agreements.is_empty() {
+        p.paragraph(w.none, MARGIN, 10.5, BLACK);
+    }
+    p.bars(w.by_kind, &report.agreements_by_kind);
+    for a in &report.agreements {
+        p.paragraph(&agreement_line(a, &report.language), MARGIN, 10.0, BLACK);
+        if !a.outcome.trim().is_empty() {
+            p.paragraph(&a.outcome, MARGIN + 4.0, 9.5, GREY);
+        }
     }
     p.heading(w.follow_ups);
     if report.follow_ups.is_empty() {

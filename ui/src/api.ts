@@ -213,6 +213,9 @@ export type MeetingStatus = "planned" | "held" | "cancelled";
 export const MEETING_STATUSES: MeetingStatus[] = ["planned", "held", "cancelled"];
 export type Interest = "hot" | "warm" | "cold";
 export const INTERESTS: Interest[] = ["hot", "warm", "cold"];
+/** The kind of an agreement a meeting started. */
+export type AgreementKind = "mou" | "research" | "pilot" | "commercial" | "other";
+export const AGREEMENT_KINDS: AgreementKind[] = ["mou", "research", "pilot", "commercial", "other"];
 /** A delegate or a contact taking part in a meeting. */
 export interface Attendee {
   id: string;
@@ -232,6 +235,9 @@ export interface Meeting {
   notes: string;
   outcome: string;
   interest: Interest | null;
+  agreementStarted: boolean;
+  /** Always null when no agreement was started. */
+  agreementKind: AgreementKind | null;
   persons: Attendee[];
   contacts: Attendee[];
   createdAt: string;
@@ -250,6 +256,9 @@ export interface MeetingInput {
   notes: string;
   outcome: string;
   interest: Interest | null;
+  agreementStarted: boolean;
+  /** Ignored (stored as null) unless agreementStarted. */
+  agreementKind: AgreementKind | null;
   personIds: string[];
   contactIds: string[];
 }
@@ -562,6 +571,8 @@ export interface ReportFigures {
   countries: number;
   followUpsOpen: number;
   followUpsDone: number;
+  /** Meetings held that started an agreement. */
+  agreementsStarted: number;
 }
 export interface ReportDelegationMember {
   memberId: string;
@@ -582,6 +593,8 @@ export interface ReportProgrammeItem {
   contacts: string[];
   interest: Interest | null;
   outcome: string;
+  agreementStarted: boolean;
+  agreementKind: AgreementKind | null;
 }
 export interface ReportProgrammeDay {
   date: string;
@@ -600,6 +613,39 @@ export interface ReportOutcome {
   interest: Interest | null;
   outcome: string;
 }
+/** An agreement started at a meeting held: by whom (delegates, their members), with whom. */
+export interface ReportAgreement {
+  meetingId: string;
+  meetingTitle: string;
+  date: string;
+  kind: AgreementKind | null;
+  members: string[];
+  delegates: string[];
+  contacts: string[];
+  organisations: string[];
+  outcome: string;
+}
+/** A meeting on the timeline, in minutes from the local midnight (end at most 1440). */
+export interface ReportTimelineBlock {
+  meetingId: string;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startMinute: number;
+  endMinute: number;
+  agreementStarted: boolean;
+}
+export interface ReportTimelineDay {
+  date: string;
+  label: string;
+  blocks: ReportTimelineBlock[];
+}
+/** Rows of the mission's days (every day of a mission up to 31 days long), whole hours. */
+export interface ReportTimeline {
+  firstMinute: number;
+  lastMinute: number;
+  days: ReportTimelineDay[];
+}
 export interface ReportFollowUp {
   what: string;
   owner: string | null;
@@ -617,6 +663,7 @@ export interface Report {
   delegationByKind: ReportCount[];
   partners: Partner[];
   programme: ReportProgrammeDay[];
+  timeline: ReportTimeline;
   meetingsByKind: ReportCount[];
   meetingsByDay: ReportCount[];
   meetingsByMember: ReportCount[];
@@ -625,6 +672,8 @@ export interface Report {
   stakeholdersByOrganisationKind: ReportCount[];
   interest: ReportCount[];
   outcomes: ReportOutcome[];
+  agreements: ReportAgreement[];
+  agreementsByKind: ReportCount[];
   followUps: ReportFollowUp[];
   language: string;
   generatedOn: string;

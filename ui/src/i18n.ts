@@ -2,6 +2,7 @@
 // The two dictionaries have exactly the same keys (the compiler checks it).
 
 import type {
+  AgreementKind,
   AppError,
   Interest,
   Language,
@@ -295,6 +296,12 @@ const it = {
   "interest.hot": "Interesse alto",
   "interest.warm": "Interesse medio",
   "interest.cold": "Interesse basso",
+  "agreementKind.mou": "Protocollo d'intesa (MoU)",
+  "agreementKind.research": "Collaborazione di ricerca",
+  "agreementKind.pilot": "Progetto pilota",
+  "agreementKind.commercial": "Accordo commerciale",
+  "agreementKind.other": "Altro",
+  "agreementKind.none": "Tipo non indicato",
 
   "lawfulBasis.consent": "Consenso",
   "lawfulBasis.legitimate_interest": "Legittimo interesse",
@@ -384,6 +391,8 @@ const it = {
   "field.endsDate": "Data di fine",
   "field.duration": "Durata",
   "field.interest": "Interesse",
+  "field.agreementStarted": "Avviato un accordo",
+  "field.agreementKind": "Tipo di accordo",
   "field.startsLocal": "Inizio",
   "field.endsLocal": "Fine",
   "field.place": "Luogo",
@@ -668,6 +677,12 @@ const it = {
   "report.notRated": "Non valutato",
   "report.chart": "Grafico: {title}",
   "report.contacts": "Contatti",
+  "report.fig.agreementsStarted": "Accordi avviati",
+  "report.agreements": "Accordi avviati",
+  "report.agreementsByKind": "Per tipo di accordo",
+  "report.agreementStarted": "Accordo avviato",
+  "report.by": "Da parte di",
+  "report.timeline": "Cronologia",
   "import.title": "Importa contatti e partecipanti",
   "import.subtitle": "Da file CSV, Excel, OpenDocument o vCard: controlla le colonne e l'anteprima prima di importare.",
   "import.steps": "Passaggi dell'importazione",
@@ -1170,6 +1185,12 @@ const en: Record<Key, string> = {
   "interest.hot": "High interest",
   "interest.warm": "Some interest",
   "interest.cold": "Low interest",
+  "agreementKind.mou": "Memorandum of understanding",
+  "agreementKind.research": "Research collaboration",
+  "agreementKind.pilot": "Pilot",
+  "agreementKind.commercial": "Commercial agreement",
+  "agreementKind.other": "Other",
+  "agreementKind.none": "Kind not stated",
 
   "lawfulBasis.consent": "Consent",
   "lawfulBasis.legitimate_interest": "Legitimate interest",
@@ -1259,6 +1280,8 @@ const en: Record<Key, string> = {
   "field.endsDate": "End date",
   "field.duration": "Duration",
   "field.interest": "Interest",
+  "field.agreementStarted": "An agreement was started",
+  "field.agreementKind": "Kind of agreement",
   "field.startsLocal": "Start",
   "field.endsLocal": "End",
   "field.place": "Place",
@@ -1543,6 +1566,12 @@ const en: Record<Key, string> = {
   "report.notRated": "Not rated",
   "report.chart": "Chart: {title}",
   "report.contacts": "Contacts",
+  "report.fig.agreementsStarted": "Agreements started",
+  "report.agreements": "Agreements started",
+  "report.agreementsByKind": "By kind of agreement",
+  "report.agreementStarted": "Agreement started",
+  "report.by": "By",
+  "report.timeline": "Timeline",
   "import.title": "Import contacts and participants",
   "import.subtitle": "From CSV, Excel, OpenDocument or vCard files: check the columns and the preview before importing.",
   "import.steps": "Import steps",
@@ -1852,6 +1881,8 @@ export const participationStatusLabel = (s: ParticipationStatus) =>
 export const meetingKindLabel = (k: MeetingKind) => tDynamic(`meetingKind.${k}`, k);
 export const meetingStatusLabel = (s: MeetingStatus) => tDynamic(`meetingStatus.${s}`, s);
 export const interestLabel = (i: Interest) => tDynamic(`interest.${i}`, i);
+export const agreementKindLabel = (k: AgreementKind | null) =>
+  k ? tDynamic(`agreementKind.${k}`, k) : t("agreementKind.none");
 export const lawfulBasisLabel = (b: LawfulBasis) => tDynamic(`lawfulBasis.${b}`, b);
 export const hitKindLabel = (k: HitKind) => tDynamic(`hitKind.${k}`, k);
 export const entityLabel = (e: string) => tDynamic(`entity.${e}`, e);

@@ -1,15 +1,18 @@
 // Coloured labels for statuses and kinds.
 import type {
+  AgreementKind,
   Interest,
   MeetingStatus,
   MissionStatus,
   ParticipationStatus,
 } from "../api";
 import {
+  agreementKindLabel,
   interestLabel,
   meetingStatusLabel,
   missionStatusLabel,
   participationStatusLabel,
+  t,
 } from "../i18n";
 
 type Tone = "neutral" | "accent" | "positive" | "warning" | "muted" | "danger";
@@ -40,4 +43,9 @@ export const MeetingStatusBadge = ({ status }: { status: MeetingStatus }) => (
 const interestTone: Record<Interest, Tone> = { hot: "danger", warm: "warning", cold: "muted" };
 export const InterestBadge = ({ interest }: { interest: Interest }) => (
   <Badge tone={interestTone[interest] ?? "neutral"}>{interestLabel(interest)}</Badge>
+);
+
+/** "Agreement started · Pilot" on a meeting that started one. */
+export const AgreementBadge = ({ kind }: { kind: AgreementKind | null }) => (
+  <Badge tone="accent">{kind ? `${t("report.agreementStarted")} · ${agreementKindLabel(kind)}` : t("report.agreementStarted")}</Badge>
 );

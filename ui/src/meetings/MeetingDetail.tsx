@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import * as api from "../api";
 import type { FollowUpView, Meeting, MeetingStatus, MissionDetail } from "../api";
-import { Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
+import { AgreementBadge, Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
 import { useApp } from "../components/context";
 import { Dl, DlRow, Panel } from "../components/DetailList";
 import { IconCheck, IconClose, IconEdit, IconLog, IconPin, IconTrash, IconUndo } from "../components/Icons";
@@ -13,6 +13,7 @@ import { LoadGate } from "../components/States";
 import { useLoad } from "../components/useLoad";
 import { FollowUpTable, useFollowUpToggle } from "../follow_ups/FollowUpTable";
 import {
+  agreementKindLabel,
   dayShift,
   durationText,
   formatLongDay,
@@ -131,6 +132,7 @@ function MeetingBody({ data, reload, onDelete }: { data: Loaded; reload: () => v
             </span>
             <Badge tone="neutral">{meetingKindLabel(m.kind)}</Badge>
             {m.interest && <InterestBadge interest={m.interest} />}
+            {m.agreementStarted && <AgreementBadge kind={m.agreementKind} />}
             {m.place && (
               <span class="meta-item">
                 <IconPin size={13} />
@@ -204,6 +206,9 @@ function MeetingBody({ data, reload, onDelete }: { data: Loaded; reload: () => v
                 {m.outcome}
               </DlRow>
               <DlRow label={t("field.interest")}>{m.interest ? interestLabel(m.interest) : ""}</DlRow>
+              <DlRow label={t("field.agreementStarted")} testid="meeting-agreement">
+                {m.agreementStarted ? agreementKindLabel(m.agreementKind) : ""}
+              </DlRow>
             </Dl>
           </Panel>
           <Panel title={t("log.followUps")} count={followUps?.length ?? 0} testid="meeting-follow-ups">

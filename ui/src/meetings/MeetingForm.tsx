@@ -4,9 +4,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import * as api from "../api";
 import {
+  AGREEMENT_KINDS,
   INTERESTS,
   MEETING_KINDS,
   MEETING_STATUSES,
+  type AgreementKind,
   type AppError,
   type Delegate,
   type Interest,
@@ -32,6 +34,7 @@ import {
 import { trimStrings } from "../components/normalise";
 import {
   addMinutesLocal,
+  agreementKindLabel,
   durationText,
   formatTime,
   instantOf,
@@ -64,6 +67,8 @@ export interface MeetingFormValues {
   notes: string;
   outcome: string;
   interest: "" | Interest;
+  agreementStarted: boolean;
+  agreementKind: "" | AgreementKind;
   personIds: string[];
   contacts: PickedContact[];
 }
@@ -86,6 +91,8 @@ function fromMeeting(m: Meeting): MeetingFormValues {
     notes: m.notes,
     outcome: m.outcome,
     interest: m.interest ?? "",
+    agreementStarted: m.agreementStarted,
+    agreementKind: m.agreementKind ?? "",
     personIds: m.persons.map((p) => p.id),
     contacts: m.contacts.map((c) => ({ id: c.id, name: c.name, organisation: "" })),
   };
@@ -106,6 +113,8 @@ function blank(missionId: string, zone: string, day: string): MeetingFormValues 
     notes: "",
     outcome: "",
     interest: "",
+    agreementStarted: false,
+    agreementKind: "",
     personIds: [],
     contacts: [],
   };
@@ -135,9 +144,65 @@ export function toMeetingInput(v: MeetingFormValues): MeetingInput {
     notes: values.notes,
     outcome: values.outcome,
     interest: v.interest || null,
+    agreementStarted: v.agreementStarted,
+    agreementKind: (v.agreementStarted && v.agreementKind) || null,
     personIds: v.personIds,
     contactIds: v.contacts.map((c) => c.id),
   };
+}
+
+/** "An agreement was started" and, once ticked, its kind (of the quick log and the meeting form). */
+export function AgreementFields({
+  idPrefix,
+  started,
+  kind,
+  onStarted,
+  onKind,
+  testid,
+}: {
+  idPrefix: string;
+  started: boolean;
+  kind: "" | AgreementKind;
+  onStarted: (on: boolean) => void;
+  onKind: (kind: "" | AgreementKind) => void;
+  testid: string;
+}) {
+  const id = `${idPrefix}-agreementStarted`;
+  return (
+    <div class="field span-2 agreement-fields" data-testid={testid}>
+      <div class="check-row">
+        <input
+          id={id}
+          type="checkbox"
+          class="checkbox"
+          name="agreementStarted"
+          data-testid={`${testid}-started`}
+          checked={started}
+          onChange={(e) => onStarted(e.currentTarget.checked)}
+        />
+        <label for={id}>{t("field.agreementStarted")}</label>
+      </div>
+      {started && (
+        <div class="field">
+          <label for={`${idPrefix}-agreementKind`}>{t("field.agreementKind")}</label>
+          <select
+            id={`${idPrefix}-agreementKind`}
+            name="agreementKind"
+            class="input select"
+            data-testid={`${testid}-kind`}
+            value={kind}
+            onChange={(e) => onKind(e.currentTarget.value as "" | AgreementKind)}
+          >
+            {(["", ...AGREEMENT_KINDS] as ("" | AgreementKind)[]).map((k) => (
+              <option key={k || "none"} value={k} selected={k === kind}>
+                {agreementKindLabel(k || null)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /** Server errors on `startsLocal` / `endsLocal` belong to the time inputs. */
@@ -472,6 +537,14 @@ export function MeetingForm({
                 { value: "", label: t("interest.none") },
                 ...INTERESTS.map((i) => ({ value: i, label: interestLabel(i) })),
               ]}
+            />
+            <AgreementFields
+              idPrefix={form.idPrefix}
+              started={v.agreementStarted}
+              kind={v.agreementKind}
+              onStarted={(on) => form.set("agreementStarted", on)}
+              onKind={(k) => form.set("agreementKind", k)}
+              testid="meeting-agreement"
             />
           </>
         )}

@@ -8,6 +8,7 @@ import {
   INTERESTS,
   MEETING_KINDS,
   type AgendaItem,
+  type AgreementKind,
   type AppError,
   type Draft,
   type Interest,
@@ -43,7 +44,7 @@ import {
   wallClock,
 } from "../i18n";
 import { ContactPicker, type PickedContact } from "./ContactPicker";
-import { PersonChecklist, ZoneHint } from "./MeetingForm";
+import { AgreementFields, PersonChecklist, ZoneHint } from "./MeetingForm";
 
 export const DRAFT_KEY = "meeting-log";
 const DRAFT_DEBOUNCE_MS = 400;
@@ -89,6 +90,8 @@ interface LogState {
   notes: string;
   interest: "" | Interest;
   outcome: string;
+  agreementStarted: boolean;
+  agreementKind: "" | AgreementKind;
   followUps: FollowUpRow[];
   /** Carried over from the agenda item. */
   place: string;
@@ -126,6 +129,8 @@ function freshState(missionId: string, zone: string): LogState {
     notes: "",
     interest: "",
     outcome: "",
+    agreementStarted: false,
+    agreementKind: "",
     followUps: [emptyFollowUp()],
     place: "",
     timeEdited: false,
@@ -156,6 +161,8 @@ function applyItem(s: LogState, m: Meeting, zone: string): LogState {
     notes: s.notes || m.notes,
     outcome: s.outcome || m.outcome,
     interest: s.interest || m.interest || "",
+    agreementStarted: s.agreementStarted || m.agreementStarted,
+    agreementKind: s.agreementKind || m.agreementKind || "",
     timeEdited: true,
   };
 }
@@ -175,6 +182,7 @@ function hasContent(s: LogState): boolean {
     s.notes.trim() ||
     s.outcome.trim() ||
     s.interest ||
+    s.agreementStarted ||
     s.followUps.some((f) => f.what.trim())
   );
 }
@@ -707,6 +715,8 @@ function LogForm({
         notes: s.notes.replace(/\s+$/, ""),
         outcome: s.outcome.replace(/\s+$/, ""),
         interest: s.interest || null,
+        agreementStarted: s.agreementStarted,
+        agreementKind: (s.agreementStarted && s.agreementKind) || null,
         personIds: s.personIds,
         contactIds: s.contacts.map((c) => c.id),
       },
@@ -1093,6 +1103,14 @@ function LogForm({
                   onInput={(e) => set("outcome", e.currentTarget.value)}
                 />
               </FieldWrap>
+              <AgreementFields
+                idPrefix={idp}
+                started={state.agreementStarted}
+                kind={state.agreementKind}
+                onStarted={(on) => set("agreementStarted", on)}
+                onKind={(k) => set("agreementKind", k)}
+                testid="log-agreement"
+              />
             </div>
           </fieldset>
 

@@ -1,7 +1,7 @@
 // Meetings, each with its time in its own zone and in the home zone: "10:00 Osaka · 03:00 Rome".
 // (A mission's agenda, from agenda_get, is in AgendaView.)
 import type { Meeting } from "../api";
-import { Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
+import { AgreementBadge, Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
 import { IconClock, IconPin } from "../components/Icons";
 import {
   dayKey,
@@ -86,6 +86,7 @@ export function MeetingItem({
           <Badge tone="neutral">{meetingKindLabel(meeting.kind)}</Badge>
           <MeetingStatusBadge status={meeting.status} />
           {meeting.interest && <InterestBadge interest={meeting.interest} />}
+          {meeting.agreementStarted && <AgreementBadge kind={meeting.agreementKind} />}
         </div>
         <div class="meeting-meta">
           {meeting.place && (

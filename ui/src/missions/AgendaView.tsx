@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import * as api from "../api";
 import type { Agenda, AgendaItem, Delegate, MeetingStatus, MissionDetail } from "../api";
-import { Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
+import { AgreementBadge, Badge, InterestBadge, MeetingStatusBadge } from "../components/Badge";
 import { useApp } from "../components/context";
 import { Panel } from "../components/DetailList";
 import { IconAlert, IconCalendar, IconCheck, IconClock, IconClose, IconEdit, IconLog, IconPin, IconPlus, IconPrint, IconUndo } from "../components/Icons";
@@ -347,6 +347,7 @@ function AgendaEntry({
           <Badge tone="neutral">{meetingKindLabel(mt.kind)}</Badge>
           <MeetingStatusBadge status={mt.status} />
           {mt.interest && <InterestBadge interest={mt.interest} />}
+          {mt.agreementStarted && <AgreementBadge kind={mt.agreementKind} />}
         </div>
         {mt.place && (
           <div class="meeting-meta">

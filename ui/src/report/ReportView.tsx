@@ -1,10 +1,11 @@
 // The mission report (`#/missions/<id>/report`), rendered natively from `report_get`: figures,
-// delegation, programme, meetings, stakeholders, interest, outcomes, follow-ups, with bar charts
-// drawn as inline SVG. Printable (print CSS) and saved as HTML or PDF by the core (`report_save`).
+// delegation, programme (with its timeline), meetings, stakeholders, interest, outcomes,
+// agreements started, follow-ups, with the charts drawn as inline SVG. Printable (print CSS) and saved as HTML or PDF by the core (`report_save`).
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
 import * as api from "../api";
-import type { Report, ReportCount, ReportFormat } from "../api";
-import { Badge, InterestBadge, MeetingStatusBadge, ParticipationBadge } from "../components/Badge";
+import { MEETING_KINDS, type MeetingKind, type Report, type ReportCount, type ReportFormat, type ReportTimeline } from "../api";
+import { AgreementBadge, Badge, InterestBadge, MeetingStatusBadge, ParticipationBadge } from "../components/Badge";
 import { useApp } from "../components/context";
 import { Panel } from "../components/DetailList";
 import { IconDownload, IconPrint } from "../components/Icons";
@@ -13,6 +14,7 @@ import { LoadGate } from "../components/States";
 import { dash } from "../components/Table";
 import { useLoad } from "../components/useLoad";
 import {
+  agreementKindLabel,
   countryName,
   formatDate,
   formatDateRange,
@@ -40,9 +42,52 @@ export function ReportView({ id }: { id: string }) {
 
 let chartSeq = 0;
 
+/** A titled figure around an SVG chart of `width` × `height`, with `desc` read to screen readers. */
+function ChartFrame({
+  title,
+  width,
+  height,
+  desc,
+  testid,
+  class: cls,
+  children,
+  footer,
+}: {
+  title: string;
+  width: number;
+  height: number;
+  desc?: string;
+  testid?: string;
+  class?: string;
+  children: ComponentChildren;
+  footer?: ComponentChildren;
+}) {
+  const [titleId] = useState(() => `chart-title-${++chartSeq}`);
+  return (
+    <figure class={cls ? `chart ${cls}` : "chart"} data-testid={testid}>
+      <figcaption class="chart-title" id={titleId}>
+        {title}
+      </figcaption>
+      <svg
+        class="chart-svg"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={desc ? `${titleId}-desc` : undefined}
+        preserveAspectRatio="xMinYMin meet"
+      >
+        {desc && <desc id={`${titleId}-desc`}>{desc}</desc>}
+        {children}
+      </svg>
+      {footer}
+    </figure>
+  );
+}
+
 /** Horizontal bars, one per count, as inline SVG (labels and values as SVG text). */
 export function BarChart({ title, data, testid }: { title: string; data: ReportCount[]; testid?: string }) {
-  const [titleId] = useState(() => `chart-title-${++chartSeq}`);
   const rows = data.filter((d) => d.count > 0 || data.length <= 8);
   if (rows.length === 0) {
     return (
@@ -61,41 +106,116 @@ export function BarChart({ title, data, testid }: { title: string; data: ReportC
   const height = rows.length * rowH + 4;
   const summary = rows.map((d) => `${d.label}: ${formatNumber(d.count)}`).join("; ");
   return (
-    <figure class="chart" data-testid={testid}>
-      <figcaption class="chart-title" id={titleId}>
-        {title}
-      </figcaption>
-      <svg
-        class="chart-svg"
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={`${titleId}-desc`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <desc id={`${titleId}-desc`}>{summary}</desc>
-        {rows.map((d, i) => {
-          const y = i * rowH + 2;
-          const w = d.count > 0 ? Math.max(2, Math.round((d.count / max) * barMax)) : 0;
-          const label = d.label.length > 26 ? d.label.slice(0, 25) + "…" : d.label;
-          return (
-            <g key={d.key} class="chart-row" data-key={d.key} data-count={d.count}>
-              <title>{`${d.label}: ${formatNumber(d.count)}`}</title>
-              <text class="chart-label" x={labelW - 8} y={y + rowH / 2} text-anchor="end" dominant-baseline="middle">
-                {label}
-              </text>
-              <rect class="chart-track" x={labelW} y={y + 4} width={barMax} height={rowH - 8} rx="3" />
-              <rect class="chart-bar" x={labelW} y={y + 4} width={w} height={rowH - 8} rx="3" />
-              <text class="chart-value" x={labelW + w + 6} y={y + rowH / 2} dominant-baseline="middle">
-                {formatNumber(d.count)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFrame title={title} width={width} height={height} desc={summary} testid={testid}>
+      {rows.map((d, i) => {
+        const y = i * rowH + 2;
+        const w = d.count > 0 ? Math.max(2, Math.round((d.count / max) * barMax)) : 0;
+        const label = d.label.length > 26 ? d.label.slice(0, 25) + "…" : d.label;
+        return (
+          <g key={d.key} class="chart-row" data-key={d.key} data-count={d.count}>
+            <title>{`${d.label}: ${formatNumber(d.count)}`}</title>
+            <text class="chart-label" x={labelW - 8} y={y + rowH / 2} text-anchor="end" dominant-baseline="middle">
+              {label}
+            </text>
+            <rect class="chart-track" x={labelW} y={y + 4} width={barMax} height={rowH - 8} rx="3" />
+            <rect class="chart-bar" x={labelW} y={y + 4} width={w} height={rowH - 8} rx="3" />
+            <text class="chart-value" x={labelW + w + 6} y={y + rowH / 2} dominant-baseline="middle">
+              {formatNumber(d.count)}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
+  );
+}
+
+/** Colours of meeting kinds on the timeline: the Okabe–Ito palette, as in the saved report. */
+const KIND_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+const kindColour = (k: MeetingKind) => KIND_COLOURS[Math.max(0, MEETING_KINDS.indexOf(k)) % KIND_COLOURS.length];
+
+/** The mission's days as rows, a block per meeting over the hours, a diamond per agreement. */
+export function TimelineChart({ timeline: tl }: { timeline: ReportTimeline }) {
+  if (tl.days.length === 0) return null;
+  const labelW = 96;
+  const chartW = 560;
+  const rowH = 30;
+  const span = Math.max(60, tl.lastMinute - tl.firstMinute);
+  const xOf = (minute: number) => labelW + ((minute - tl.firstMinute) / span) * chartW;
+  const width = labelW + chartW + 10;
+  const height = tl.days.length * rowH + 28;
+  const hours: number[] = [];
+  for (let h = tl.firstMinute; h <= tl.lastMinute; h += 120) hours.push(h);
+  const hhmmOf = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const legend = (
+    <p class="timeline-legend">
+      {MEETING_KINDS.map((k) => (
+        <span key={k}>
+          <i style={{ background: kindColour(k) }} />
+          {meetingKindLabel(k)}
+        </span>
+      ))}
+      <span>
+        <i class="timeline-legend-agreement" />
+        {t("report.agreementStarted")}
+      </span>
+    </p>
+  );
+  return (
+    <ChartFrame
+      title={t("report.timeline")}
+      width={width}
+      height={height}
+      testid="chart-timeline"
+      class="timeline-chart"
+      footer={legend}
+    >
+      {hours.map((h) => (
+        <g key={h}>
+          <line class="timeline-hour" x1={xOf(h)} y1={18} x2={xOf(h)} y2={height} />
+          <text class="chart-value" x={xOf(h)} y={12} text-anchor="middle">
+            {String(h / 60).padStart(2, "0")}
+          </text>
+        </g>
+      ))}
+      {tl.days.map((day, d) => {
+        const y = 20 + d * rowH;
+        return (
+          <g key={day.date} data-testid="timeline-day" data-date={day.date} data-count={day.blocks.length}>
+            <text class="chart-label" x={0} y={y + rowH / 2} dominant-baseline="middle">
+              {day.label}
+            </text>
+            {day.blocks.map((b) => {
+              const x = xOf(b.startMinute);
+              const w = Math.max(3, (Math.max(15, b.endMinute - b.startMinute) / span) * chartW);
+              return (
+                <g key={b.meetingId} data-id={b.meetingId}>
+                  <rect
+                    x={x}
+                    y={y + 4}
+                    width={w}
+                    height={rowH - 8}
+                    rx="3"
+                    fill={kindColour(b.kind)}
+                    fill-opacity={b.status === "cancelled" ? 0.3 : 0.9}
+                  >
+                    <title>{`${hhmmOf(b.startMinute)}–${hhmmOf(b.endMinute)} ${b.title} · ${meetingKindLabel(b.kind)}`}</title>
+                  </rect>
+                  {b.agreementStarted && (
+                    <polygon
+                      class="timeline-agreement"
+                      data-testid="timeline-agreement"
+                      points={`${x + w - 6},${y + rowH / 2} ${x + w},${y + rowH / 2 - 6} ${x + w + 6},${y + rowH / 2} ${x + w},${y + rowH / 2 + 6}`}
+                    >
+                      <title>{`${b.title}: ${t("report.agreementStarted")}`}</title>
+                    </polygon>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
@@ -108,6 +228,7 @@ const FIGURES: { key: keyof api.ReportFigures; label: Key }[] = [
   { key: "stakeholdersMet", label: "report.fig.stakeholdersMet" },
   { key: "organisationsMet", label: "report.fig.organisationsMet" },
   { key: "countries", label: "report.fig.countries" },
+  { key: "agreementsStarted", label: "report.fig.agreementsStarted" },
   { key: "followUpsOpen", label: "report.fig.followUpsOpen" },
   { key: "followUpsDone", label: "report.fig.followUpsDone" },
 ];
@@ -256,6 +377,7 @@ function ReportBody({ report: r, missionId }: { report: Report; missionId: strin
       </Panel>
 
       <Panel title={t("report.programme")} testid="report-programme">
+        <TimelineChart timeline={r.timeline} />
         {r.programme.length === 0 ? (
           <p class="empty-inline">{t("report.none")}</p>
         ) : (
@@ -276,6 +398,7 @@ function ReportBody({ report: r, missionId }: { report: Report; missionId: strin
                           <strong>{it.title}</strong> <span class="muted">· {meetingKindLabel(it.kind)}</span>{" "}
                           <MeetingStatusBadge status={it.status} />
                           {it.interest && <InterestBadge interest={it.interest} />}
+                          {it.agreementStarted && <AgreementBadge kind={it.agreementKind} />}
                         </p>
                         {it.place && <p class="muted">{it.place}</p>}
                         {(it.delegates.length > 0 || it.contacts.length > 0) && (
@@ -358,6 +481,37 @@ function ReportBody({ report: r, missionId }: { report: Report; missionId: strin
               </li>
             ))}
           </ul>
+        )}
+      </Panel>
+
+      <Panel title={t("report.agreements")} count={r.agreements.length} testid="report-agreements">
+        {r.agreements.length === 0 ? (
+          <p class="empty-inline">{t("report.none")}</p>
+        ) : (
+          <div class="report-split">
+            <BarChart title={t("report.agreementsByKind")} data={r.agreementsByKind} testid="chart-agreements-by-kind" />
+            <ul class="report-items">
+              {r.agreements.map((a) => (
+                <li key={a.meetingId} class="report-item" data-testid="report-agreement" data-id={a.meetingId}>
+                  <span class="report-time tabular">{formatDate(a.date)}</span>
+                  <div class="report-item-main">
+                    <p class="report-item-title">
+                      <strong>{a.meetingTitle}</strong> <Badge tone="accent">{agreementKindLabel(a.kind)}</Badge>
+                    </p>
+                    <p>
+                      {t("report.by")}: {a.delegates.join(", ") || "—"}
+                      {a.members.length > 0 && <span class="muted"> ({a.members.join(", ")})</span>}
+                    </p>
+                    <p>
+                      {t("report.with")}: {a.contacts.join(", ") || "—"}
+                      {a.organisations.length > 0 && <span class="muted"> ({a.organisations.join(", ")})</span>}
+                    </p>
+                    {a.outcome && <p class="pre muted">{a.outcome}</p>}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </Panel>
 
