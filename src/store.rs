@@ -71,6 +71,9 @@ pub fn protection(path: &Path) -> Result<Protection> {
     Ok(match read {
         0 => Protection::New,
         16 if &header == PLAIN_HEADER => Protection::Plain,
+        // SQLCipher writes whole pages (multiples of 512 bytes); anything else, such as a text
+        // file given the wrong name, is not a workspace rather than one asking for a passphrase.
+        _ if file.metadata()?.len() % 512 != 0 => return Err(Error::NotAWorkspace),
         _ => Protection::Encrypted,
     })
 }

@@ -54,6 +54,8 @@ fn quentin_met_in_osaka(ws: &common::Workspace) -> (String, String) {
                 interest: meeting.interest,
                 person_ids: meeting.persons.iter().map(|p| p.id.clone()).collect(),
                 contact_ids,
+                agreement_started: meeting.agreement_started,
+                agreement_kind: meeting.agreement_kind,
             })?;
             follow_ups::create(tx, &follow_ups::FollowUpInput {
                 meeting_id: Some(meeting.id.clone()),

@@ -72,5 +72,5 @@ fn a_file_that_is_not_a_workspace_gives_an_error_not_a_panic() {
     let path = dir.path().join("notes.ponte");
     std::fs::write(&path, b"this is a text file, not SQLite, and it is long enough to have a header").expect("write");
     let err = Store::open(&path).err().expect("must fail");
-    assert_eq!(err.code(), "storage");
+    assert_eq!(err.code(), "not_a_workspace", "not mistaken for an encrypted workspace: {err}");
 }

@@ -7,12 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { withApp } from './harness.mjs';
-import { go, pick, scrollIntoView, searchFor, searchHits } from './steps.mjs';
+import { clickOn, clickRow, go, pick, scrollIntoView, searchFor, searchHits, waitForNoRow, waitForRow } from './steps.mjs';
 import { sleep } from './webdriver.mjs';
 
 const PASSPHRASE = 'Osaka Expo 2025!';
 // Demo data that must not be readable in the encrypted file.
 const SECRETS = ['chiara.colombo@example.org', 'Colombo', 'Padiglione Italia'];
+// The demo contact the test erases, and what of them must leave the file.
+const ERASED = 'Michael Rossi';
+const ERASED_TRACES = ['michael.rossi@example.com', 'Michael Rossi', '617 555 0102', '6175550102'];
 
 /** The workspace file and its WAL, as bytes: what a thief with the laptop's disk would read. */
 function rawWorkspace(db) {
@@ -45,7 +48,7 @@ async function unlockWith(s, passphrase) {
   await (await s.waitForTestId('unlock-submit')).click();
 }
 
-test('a passphrase set in Settings locks the workspace across a restart and by hand', async () => {
+test('a passphrase set in Settings locks the workspace across a restart and by hand; an erased contact leaves no trace', async () => {
   await withApp('a passphrase set in Settings locks the workspace', async (app, s) => {
     assert.ok(rawWorkspace(app.db).includes('chiara.colombo@example.org'), 'the plain demo is readable before');
 
@@ -86,6 +89,30 @@ test('a passphrase set in Settings locks the workspace across a restart and by h
     assert.ok(!locked.includes('Colombo'), `workspace data shown after locking: ${locked.slice(0, 400)}`);
     await unlockWith(s2, PASSPHRASE);
     await s2.waitForTestId('page-title', { timeout: 20000 });
+
+    // Erasing a person (GDPR): gone from the list, the search and, below, the file itself.
+    await go(s2, 'contacts');
+    await clickRow(await waitForRow(s2, 'contact-row', ERASED));
+    await s2.waitForText('[data-testid="detail-title"]', ERASED);
+    await clickOn(s2, await s2.waitForTestId('erase'));
+    await (await s2.waitForTestId('confirm-delete')).click();
+    await s2.waitFor(async () => (await s2.url()).endsWith('#/contacts'), { what: 'the contacts list after erasing' });
+    await waitForNoRow(s2, 'contact-row', ERASED);
+    await searchFor(s2, 'michael rossi');
+    await sleep(1500); // the search answers as one types; give it time to (not) find him
+    const hits = await searchHits(s2);
+    assert.ok(!hits.some((h) => h.title.includes(ERASED)), `still found: ${JSON.stringify(hits)}`);
+
+    // Without the passphrase the file is plain again: the other people are readable in it, the
+    // erased one is not, in the file nor its WAL.
+    await go(s2, 'settings');
+    await typeInto(s2, 'security-remove-current', PASSPHRASE);
+    await (await s2.waitForTestId('security-remove-submit')).click();
+    await (await s2.waitForTestId('security-remove-confirm-ok')).click();
+    await s2.waitForText('[data-testid="security-state"]', /non è cifrata|not encrypted/, { timeout: 20000 });
+    const plain = rawWorkspace(app.db);
+    assert.ok(plain.includes('chiara.colombo@example.org'), 'the decrypted file should be readable, or this proves nothing');
+    for (const trace of ERASED_TRACES) assert.ok(!plain.includes(trace), `${trace} still in the workspace file`);
   });
 });
 
