@@ -205,7 +205,7 @@ function ContactBody({
               <DlRow label={t("common.updatedAt")}>{formatTimestamp(c.updatedAt)}</DlRow>
             </Dl>
             {!c.erasedAt && (
-              <div class="panel-actions" data-testid="contact-privacy-actions">
+              <div class="panel-actions privacy-actions" data-testid="contact-privacy-actions">
                 <button type="button" class="btn btn-small" data-testid="access-html" onClick={() => saveAccess("html")} disabled={saving !== null}>
                   <IconDownload />
                   {saving === "html" ? t("privacy.saving") : t("privacy.accessHtml")}
