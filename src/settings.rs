@@ -8,6 +8,11 @@ use crate::fields;
 
 pub const DEFAULT_HOME_TIME_ZONE: &str = "Europe/Rome";
 
+/// Backups kept when the workspace does not say (see `backup`).
+pub const DEFAULT_BACKUPS_KEPT: usize = 10;
+/// The most backups a workspace may ask to keep.
+pub const MAX_BACKUPS_KEPT: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
@@ -49,4 +54,21 @@ pub fn set(conn: &Connection, settings: &Settings) -> Result<Settings> {
     let zone = fields::time_zone("homeTimeZone", &settings.home_time_zone)?;
     set_value(conn, "home_time_zone", zone.name())?;
     get(conn)
+}
+
+/// How many backups to keep (the newest; see `backup`).
+pub fn backups_kept(conn: &Connection) -> Result<usize> {
+    Ok(get_value(conn, "backups_kept")?
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| (1..=MAX_BACKUPS_KEPT).contains(n))
+        .unwrap_or(DEFAULT_BACKUPS_KEPT))
+}
+
+/// Sets how many backups to keep, from 1 to [`MAX_BACKUPS_KEPT`]; older ones go at the next backup.
+pub fn set_backups_kept(conn: &Connection, keep: usize) -> Result<usize> {
+    if !(1..=MAX_BACKUPS_KEPT).contains(&keep) {
+        return Err(Error::invalid("backupsKept", Reason::Choice));
+    }
+    set_value(conn, "backups_kept", &keep.to_string())?;
+    backups_kept(conn)
 }

@@ -8,7 +8,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use ponte::{demo, store, Store};
+use ponte::{backup, demo, instance, store, Store};
 use tauri::{Builder, Runtime};
 
 pub use state::AppState;
@@ -77,6 +77,11 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         export::export_pack,
         report::report_get,
         report::report_save,
+        backup::backup_list,
+        backup::backup_now,
+        backup::backup_preview,
+        backup::backup_restore,
+        backup::backup_set_keep,
     ])
 }
 
@@ -96,10 +101,17 @@ pub fn open_workspace(path: &std::path::Path) -> ponte::Result<Store> {
 
 pub fn run() {
     let path = workspace_path();
-    let store = match open_workspace(&path) {
+    // Held until the process ends: a second Ponte on this workspace is refused below.
+    let lock = instance::acquire(&path);
+    let store = match lock.as_ref().map_err(|_| ponte::Error::InUse).and_then(|_| open_workspace(&path)) {
         Ok(store) => store,
         Err(e) => {
             let text = match &e {
+                ponte::Error::InUse => format!(
+                    "Questo spazio di lavoro è già aperto in un'altra finestra di Ponte.\n\
+                     This workspace is already open in another Ponte window.\n\n{}",
+                    path.display()
+                ),
                 ponte::Error::SchemaTooNew { .. } => format!(
                     "Questo spazio di lavoro è stato creato da una versione più recente di Ponte: aggiorna Ponte.\n\
                      This workspace was written by a newer Ponte: please update Ponte.\n\n{}",
@@ -119,7 +131,23 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let result = build_app(Builder::default(), AppState::new(store)).run(tauri::generate_context!());
+    if let Err(e) = backup::daily_if_due(&store) {
+        eprintln!("Ponte could not take its daily backup: {e}");
+    }
+    let result = build_app(Builder::default(), AppState::new(store))
+        .setup(|app| {
+            // The daily backup while the app stays open for days: checked every hour.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+                let state = tauri::Manager::state::<AppState>(&handle);
+                if let Err(e) = backup::daily_if_due(state.store()) {
+                    eprintln!("Ponte could not take its daily backup: {e}");
+                }
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Ponte could not start its window: {e}");
         std::process::exit(1);

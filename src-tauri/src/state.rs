@@ -26,11 +26,7 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Connection) -> ponte::Result<T> + Send + 'static,
     {
-        let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || store.read(f))
-            .await
-            .map_err(|e| CommandError::internal(e.to_string()))?
-            .map_err(CommandError::from)
+        self.with_store(move |store| store.read(f)).await
     }
 
     /// Runs `f` in one transaction on a blocking worker: all of it is saved, or none.
@@ -39,8 +35,18 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&Transaction<'_>) -> ponte::Result<T> + Send + 'static,
     {
+        self.with_store(move |store| store.write(f)).await
+    }
+
+    /// Runs `f` with the store itself on a blocking worker: backups and restore need the file
+    /// and the passphrase, not only a connection.
+    pub async fn with_store<T, F>(&self, f: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> ponte::Result<T> + Send + 'static,
+    {
         let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || store.write(f))
+        tauri::async_runtime::spawn_blocking(move || f(&store))
             .await
             .map_err(|e| CommandError::internal(e.to_string()))?
             .map_err(CommandError::from)

@@ -7,6 +7,7 @@ import { DataList, FormShell, TextField, useForm } from "../components/form";
 import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/States";
 import { useLoad } from "../components/useLoad";
+import { BackupsPanel } from "./Backups";
 import { formatNumber, formatTime, isValidTimeZone, t, zoneOffset, type Key } from "../i18n";
 
 const COUNT_LABELS: { key: keyof WorkspaceCounts; label: Key }[] = [
@@ -118,6 +119,8 @@ export function SettingsView() {
           </Dl>
         )}
       </Panel>
+
+      <BackupsPanel />
     </div>
   );
 }
