@@ -188,13 +188,9 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 
 /// Backs up the open workspace now; rotates the older backups.
 pub fn take(store: &Store, reason: Reason) -> Result<BackupInfo> {
-    take_keeping(store, reason, &[])
-}
-
-fn take_keeping(store: &Store, reason: Reason, keep_also: &[&Path]) -> Result<BackupInfo> {
     let workspace = store.path().ok_or_else(in_memory)?;
     let passphrase = store.passphrase();
-    store.read(|conn| take_from(conn, workspace, passphrase.as_deref(), reason, keep_also))
+    store.read(|conn| take_from(conn, workspace, passphrase.as_deref(), reason, &[]))
 }
 
 fn in_memory() -> Error {
@@ -409,10 +405,7 @@ pub fn restore(store: &Store, file: &Path, passphrase: Option<&str>) -> Result<R
     let workspace = store.path().ok_or_else(in_memory)?;
     let key = backup_key(file, passphrase, store.passphrase())?;
     let tmp = prepare(file, workspace, key.as_deref())?;
-    let done = take_keeping(store, Reason::BeforeRestore, &[file]).and_then(|before| {
-        store.replace_with(&tmp, key.as_deref())?;
-        Ok(before)
-    });
+    let done = store.replace_with(&tmp, key.as_deref(), |conn, current| take_from(conn, workspace, current, Reason::BeforeRestore, &[file]));
     match done {
         Ok(before) => Ok(Restored { before_restore: Some(before), counts: store.read(workspace::counts).ok() }),
         Err(e) => {

@@ -182,13 +182,16 @@ impl Store {
     }
 
     /// Replaces the workspace file by `file` (a complete, checked copy on the same disk, as
-    /// `backup::restore` prepares) and reopens it with `passphrase`. The lock is held throughout:
-    /// commands wait, then see the new workspace. If the rename fails, the old file is reopened.
-    pub fn replace_with(&self, file: &Path, passphrase: Option<&str>) -> Result<()> {
+    /// `backup::restore` prepares) and reopens it with `passphrase`, after `before` ran on the old
+    /// connection (the restore backs up the current state there). The lock is held throughout:
+    /// no write can slip in between, commands wait and then see the new workspace. If `before`
+    /// fails nothing is replaced; if the rename fails, the old file is reopened.
+    pub fn replace_with<T>(&self, file: &Path, passphrase: Option<&str>, before: impl FnOnce(&Connection, Option<&str>) -> Result<T>) -> Result<T> {
         let Some(path) = self.path.clone() else {
             return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::Unsupported, "an in-memory workspace has no file")));
         };
         let mut inner = self.lock();
+        let value = before(&inner.conn, inner.passphrase.as_deref())?;
         let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
         if let Err((conn, e)) = old.close() {
             inner.conn = conn;
@@ -201,7 +204,7 @@ impl Store {
         migrate(&mut conn)?;
         inner.conn = conn;
         inner.passphrase = key;
-        swapped
+        swapped.map(|()| value)
     }
 
     pub fn path(&self) -> Option<&Path> {

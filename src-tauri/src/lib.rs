@@ -8,7 +8,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use ponte::{backup, demo, instance, store, Store};
+use ponte::{demo, instance, store, Store};
 use tauri::{Builder, Runtime};
 
 pub use state::AppState;
@@ -131,7 +131,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    if let Err(e) = backup::daily_if_due(&store) {
+    if let Err(e) = ponte::backup::daily_if_due(&store) {
         eprintln!("Ponte could not take its daily backup: {e}");
     }
     let result = build_app(Builder::default(), AppState::new(store))
@@ -141,7 +141,7 @@ pub fn run() {
             std::thread::spawn(move || loop {
                 std::thread::sleep(std::time::Duration::from_secs(3600));
                 let state = tauri::Manager::state::<AppState>(&handle);
-                if let Err(e) = backup::daily_if_due(state.store()) {
+                if let Err(e) = ponte::backup::daily_if_due(state.store()) {
                     eprintln!("Ponte could not take its daily backup: {e}");
                 }
             });
