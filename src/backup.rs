@@ -193,6 +193,29 @@ pub fn take(store: &Store, reason: Reason) -> Result<BackupInfo> {
     store.read(|conn| take_from(conn, workspace, passphrase.as_deref(), reason, &[]))
 }
 
+/// The backup before an import: the newest backup when the workspace has not changed since it
+/// was taken (the file and its `-wal` are clearly older than it), else a new `before-import` one. So a
+/// file tried again and again does not rotate distinct older backups away with identical copies.
+pub fn before_import(store: &Store) -> Result<BackupInfo> {
+    let workspace = store.path().ok_or_else(in_memory)?;
+    if let Some(newest) = list(workspace)?.into_iter().next() {
+        let changed = [workspace.to_owned(), with_suffix(workspace, "-wal")]
+            .iter()
+            .filter_map(|f| fs::metadata(f).and_then(|m| m.modified()).ok())
+            .map(DateTime::<Utc>::from)
+            .max();
+        let taken = DateTime::parse_from_rfc3339(&newest.taken_at).ok();
+        if let (Some(changed), Some(taken)) = (changed, taken) {
+            // File times are coarse (a clock tick; 2 s on FAT): a write just after the backup
+            // could carry a time just before it. Only a clearly older workspace reuses it.
+            if changed + chrono::Duration::seconds(3) < taken {
+                return Ok(newest);
+            }
+        }
+    }
+    take(store, Reason::BeforeImport)
+}
+
 fn in_memory() -> Error {
     Error::Io(std::io::Error::new(std::io::ErrorKind::Unsupported, "an in-memory workspace has no file to back up"))
 }

@@ -420,8 +420,10 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 return Ok(());
             }
-            let taken = backup::take(&store, backup::Reason::BeforeImport)?;
-            eprintln!("backed up to {}", taken.file.display());
+            let taken = backup::before_import(&store)?;
+            if progress {
+                eprintln!("backup {}", taken.file.display());
+            }
             let mut last = 0;
             let summary = store.write(|tx| {
                 import::commit(tx, &file, &options, &mut |done, total| {

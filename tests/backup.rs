@@ -232,6 +232,26 @@ fn a_migration_is_preceded_by_a_backup_of_the_older_schema() {
 }
 
 #[test]
+fn an_import_tried_again_on_an_unchanged_workspace_reuses_its_backup() {
+    let ws = common::demo();
+    // As if the last change had been an hour ago (file times are too coarse to tell a change
+    // in the same second from none).
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for suffix in ["", "-wal"] {
+        let file = std::fs::OpenOptions::new().write(true).open(format!("{}{suffix}", ws.path().display())).expect("open");
+        file.set_modified(hour_ago).expect("set mtime");
+    }
+    let first = backup::before_import(&ws.store).expect("backup");
+    assert_eq!(first.reason, Reason::BeforeImport);
+    let again = backup::before_import(&ws.store).expect("backup");
+    assert_eq!(again.file, first.file, "nothing changed: the same backup serves");
+    ws.store.write(|tx| generate::contacts(tx, 1, 9)).expect("a change");
+    let third = backup::before_import(&ws.store).expect("backup");
+    assert_ne!(third.file, first.file, "after a change, a new backup");
+    assert_eq!(backup::list(&ws.path()).expect("list").len(), 2);
+}
+
+#[test]
 fn a_daily_backup_is_taken_once_a_day() {
     let ws = common::demo();
     let first = backup::daily_if_due(&ws.store).expect("daily").expect("due: no backup yet");

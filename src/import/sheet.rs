@@ -19,7 +19,7 @@ const MAX_RATIO: u64 = 400;
 /// Most cells the rectangle around a sheet's cells may hold. A sheet is laid out densely, so
 /// two cells far apart (`A1` and `XFD1048576` in a 10 kB file) would otherwise ask for billions
 /// of cells and abort the process. Found by tests/fuzz_import.rs; see docs/reliability.md.
-pub const MAX_CELLS: u64 = 20_000_000;
+pub const MAX_CELLS: u64 = 10_000_000;
 
 type Problem = (Option<usize>, ImportProblem);
 
