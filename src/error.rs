@@ -156,6 +156,14 @@ pub enum Error {
     #[error("the workspace has no passphrase")]
     NotEncrypted,
 
+    /// Another Ponte has this workspace open (the app holds its instance lock).
+    #[error("the workspace is open in another Ponte")]
+    InUse,
+
+    /// A backup (or its copy) fails SQLite's integrity check; `0` is what the check said.
+    #[error("the backup is damaged: {0}")]
+    BackupDamaged(String),
+
     /// The file is neither a Ponte workspace nor an encrypted one we can open.
     #[error("the file is not a Ponte workspace")]
     NotAWorkspace,
@@ -215,6 +223,8 @@ impl Error {
             Error::WrongPassphrase => "wrong_passphrase",
             Error::NotAWorkspace => "not_a_workspace",
             Error::NotEncrypted => "not_encrypted",
+            Error::InUse => "in_use",
+            Error::BackupDamaged(_) => "backup_damaged",
             Error::Db(e) => db_code(e),
             Error::Io(e) => match e.kind() {
                 std::io::ErrorKind::StorageFull => "disk_full",

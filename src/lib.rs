@@ -5,6 +5,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod agenda;
+pub mod backup;
 pub mod contacts;
 pub mod dashboard;
 pub mod drafts;
@@ -16,6 +17,7 @@ pub mod follow_ups;
 pub mod generate;
 pub mod ics;
 pub mod import;
+pub mod instance;
 pub mod meetings;
 pub mod members;
 pub mod missions;

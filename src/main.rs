@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use ponte::agenda::{self, Agenda};
 use ponte::export::{self, Column, Format, Selection, Separator};
 use ponte::report::{self, ReportFormat};
-use ponte::{contacts, demo, follow_ups, generate, import, members, missions, privacy, search, settings, store, workspace, Store};
+use ponte::{backup, contacts, demo, follow_ups, generate, import, members, missions, privacy, search, settings, store, workspace, Store};
 
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
@@ -100,6 +100,9 @@ enum Command {
         rejected: Option<PathBuf>,
         #[arg(long)]
         json: bool,
+        /// Print `progress DONE/TOTAL` lines on standard error while rows are stored.
+        #[arg(long)]
+        progress: bool,
     },
     /// Undo an import batch: delete what it created, restore what it filled in.
     ImportUndo { batch: String },
@@ -148,6 +151,49 @@ enum Command {
         confirm: Option<Vec<String>>,
         #[arg(long)]
         json: bool,
+    },
+    /// Back up the workspace now (into the backups folder beside it), or list its backups.
+    /// An encrypted workspace is opened with $PONTE_PASSPHRASE.
+    Backup {
+        #[arg(long)]
+        list: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the workspace by a backup, after backing up its current state. Shows what the
+    /// backup holds and asks first, unless --yes. An encrypted workspace or backup is opened
+    /// with $PONTE_PASSPHRASE (the backup's passphrase: the one the workspace had then).
+    Restore {
+        file: PathBuf,
+        /// Only show what the backup holds.
+        #[arg(long)]
+        preview: bool,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a meeting held now (or at --at), one transaction; prints `saved ID` once it is stored.
+    LogMeeting {
+        #[arg(long)]
+        title: String,
+        /// The mission (id or unique part of the title); its time zone is the default.
+        #[arg(long)]
+        mission: Option<String>,
+        /// Local start, YYYY-MM-DDTHH:MM (default: now).
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, default_value_t = 30)]
+        minutes: i64,
+        /// IANA zone of --at (default: the mission's, else the home zone).
+        #[arg(long)]
+        time_zone: Option<String>,
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// Log it this many times, one transaction each (for load and crash tests).
+        #[arg(long, default_value_t = 1, hide = true)]
+        repeat: usize,
     },
     /// Add generated contacts (for benchmarks and load tests).
     Generate {
@@ -313,6 +359,15 @@ fn passphrase(store: &Store, action: PassphraseAction) -> Result<(), Box<dyn std
 
 fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
     let path = cli.db.unwrap_or_else(store::default_path);
+    match cli.command {
+        Command::Backup { list, json } => return backup_command(&path, list, json),
+        Command::Restore { file, preview, yes, json } => return restore_command(&path, &file, preview, yes, json),
+        Command::LogMeeting { title, mission, at, minutes, time_zone, notes, repeat } => {
+            let input = LogMeeting { title, mission, at, minutes, time_zone, notes };
+            return log_meeting_command(&path, &input, repeat);
+        }
+        _ => {}
+    }
     let store = open(&path)?;
     match cli.command {
         Command::Passphrase { action } => passphrase(&store, action)?,
@@ -444,7 +499,7 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             })?;
             write_output(output.as_deref(), &bytes, "report")?;
         }
-        Command::Import { file, kind, mission, sheet, mapping, dry_run, rejected, json } => {
+        Command::Import { file, kind, mission, sheet, mapping, dry_run, rejected, json, progress } => {
             let mapping = match mapping {
                 Some(path) => Some(serde_json::from_str::<import::Mapping>(&std::fs::read_to_string(&path)?)
                     .map_err(|e| format!("{}: not a mapping file: {e}", path.display()))?),
@@ -475,7 +530,19 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 return Ok(());
             }
-            let summary = store.write(|tx| import::commit(tx, &file, &options, &mut |_, _| {}))?;
+            let taken = backup::before_import(&store)?;
+            if progress {
+                eprintln!("backup {}", taken.file.display());
+            }
+            let mut last = 0;
+            let summary = store.write(|tx| {
+                import::commit(tx, &file, &options, &mut |done, total| {
+                    if progress && (done == total || done >= last + (total / 100).max(1)) {
+                        last = done;
+                        eprintln!("progress {done}/{total}");
+                    }
+                })
+            })?;
             let rows = summary.created + summary.updated + summary.unchanged + summary.skipped + summary.rejected;
             if let Some(path) = rejected {
                 import::write_rejected(&summary, std::fs::File::create(&path)?)?;
@@ -556,6 +623,148 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             store.write(|tx| generate::contacts(tx, contacts, seed))?;
             println!("{contacts} contacts added to {}", path.display());
         }
+        Command::Backup { .. } | Command::Restore { .. } | Command::LogMeeting { .. } => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+/// `PONTE_PASSPHRASE`, for encrypted backups (restore never prompts: it may run unattended).
+fn env_passphrase() -> Option<String> {
+    std::env::var("PONTE_PASSPHRASE").ok().filter(|p| !p.is_empty())
+}
+
+fn open_store(path: &std::path::Path) -> ponte::Result<Store> {
+    Store::open_with(path, env_passphrase().as_deref())
+}
+
+fn backup_command(path: &std::path::Path, list: bool, json: bool) -> Result<(), Box<dyn std::error::Error>> {
+    if list {
+        // Flag the backups that still hold people erased since (needs the workspace open).
+        let last_erasure = open(path)?.read(privacy::last_erasure_at)?;
+        let backups = backup::list_flagged(path, last_erasure.as_deref())?;
+        if json {
+            println!("{}", serde_json::to_string_pretty(&backups)?);
+        } else {
+            for b in backups {
+                let lock = if b.encrypted { "\tencrypted" } else { "" };
+                let erased = if b.before_erasure { "\tbefore an erasure" } else { "" };
+                println!("{}\t{}\t{} bytes\t{}{lock}{erased}", b.taken_at, b.reason.as_str(), b.size, b.file.display());
+            }
+        }
+        return Ok(());
+    }
+    let store = open(path)?;
+    let taken = backup::take(&store, backup::Reason::Manual)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&taken)?);
+    } else {
+        println!("backed up to {}", taken.file.display());
+    }
+    Ok(())
+}
+
+fn restore_command(path: &std::path::Path, file: &std::path::Path, preview_only: bool, yes: bool, json: bool) -> Result<(), Box<dyn std::error::Error>> {
+    let key = env_passphrase();
+    let preview = backup::preview(file, key.as_deref())?;
+    if json && preview_only {
+        println!("{}", serde_json::to_string_pretty(&preview)?);
+        return Ok(());
+    }
+    print_preview(&preview);
+    if preview.too_new {
+        return Err(ponte::Error::SchemaTooNew { found: preview.schema_version, supported: preview.supported_version }.into());
+    }
+    if preview_only {
+        return Ok(());
+    }
+    if !yes {
+        eprint!("Replace {} by this backup? Its current state is backed up first. [y/N] ", path.display());
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "s" | "si" | "sì") {
+            return Err("not restored".into());
+        }
+    }
+    // Never under a running app: it would go on writing to the replaced file.
+    let _lock = ponte::instance::acquire(path).map_err(|e| match e {
+        ponte::Error::InUse => format!("{} is open in the Ponte app: restore from its Settings, or close it first", path.display()).into(),
+        other => Box::<dyn std::error::Error>::from(other),
+    })?;
+    let restored = match store::protection(path)? {
+        store::Protection::New => backup::restore_file(path, file, key.as_deref())?,
+        _ => match open_store(path) {
+            Ok(store) => backup::restore(&store, file, key.as_deref())?,
+            Err(e) => {
+                eprintln!("the workspace does not open ({e}); it is kept as it is in the backups folder");
+                backup::restore_file(path, file, key.as_deref())?
+            }
+        },
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&restored)?);
+    } else {
+        if let Some(before) = &restored.before_restore {
+            println!("the previous state is backed up to {}", before.file.display());
+        }
+        println!("restored {} from {}", path.display(), file.display());
+    }
+    Ok(())
+}
+
+fn print_preview(p: &backup::Preview) {
+    let reason = p.reason.map(|r| r.as_str()).unwrap_or("—");
+    println!("backup       {}", p.file.display());
+    println!("taken at     {} ({reason})", p.taken_at.as_deref().unwrap_or("—"));
+    println!("size         {} bytes{}", p.size, if p.encrypted { ", encrypted" } else { "" });
+    println!("schema       {} (this Ponte: up to {}){}", p.schema_version, p.supported_version, if p.too_new { " — written by a newer Ponte" } else { "" });
+    println!("newest edit  {}", p.newest_record_at.as_deref().unwrap_or("—"));
+    if let Some(c) = &p.counts {
+        println!("holds        {} members, {} persons, {} missions, {} organisations, {} contacts, {} meetings, {} follow-ups", c.members, c.persons, c.missions, c.organisations, c.contacts, c.meetings, c.follow_ups);
+    }
+}
+
+struct LogMeeting {
+    title: String,
+    mission: Option<String>,
+    at: Option<String>,
+    minutes: i64,
+    time_zone: Option<String>,
+    notes: String,
+}
+
+fn log_meeting_command(path: &std::path::Path, args: &LogMeeting, repeat: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use ponte::meetings::{self, LogInput, MeetingInput};
+    let store = open(path)?;
+    let (mission_id, zone) = store.read(|c| {
+        let mission = args.mission.as_deref().map(|m| missions::resolve(c, m)).transpose()?;
+        let zone = match (&args.time_zone, &mission) {
+            (Some(z), _) => z.clone(),
+            (None, Some(m)) => m.time_zone.clone(),
+            (None, None) => settings::get(c)?.home_time_zone,
+        };
+        Ok((mission.map(|m| m.id), zone))
+    })?;
+    let tz: chrono_tz::Tz = zone.parse().map_err(|_| ponte::Error::Invalid { field: "timeZone", reason: ponte::Reason::TimeZone })?;
+    let start = match &args.at {
+        Some(at) => chrono::NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").map_err(|_| ponte::Error::Invalid { field: "startsLocal", reason: ponte::Reason::Date })?,
+        None => chrono::Utc::now().with_timezone(&tz).naive_local(),
+    };
+    let end = start + chrono::Duration::minutes(args.minutes.max(1));
+    let input = LogInput {
+        meeting: MeetingInput {
+            mission_id,
+            title: args.title.clone(),
+            starts_local: start.format("%Y-%m-%dT%H:%M").to_string(),
+            ends_local: end.format("%Y-%m-%dT%H:%M").to_string(),
+            time_zone: zone,
+            notes: args.notes.clone(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    for _ in 0..repeat.max(1) {
+        let saved = store.write(|tx| meetings::log(tx, &input))?;
+        println!("saved {}", saved.id);
     }
     Ok(())
 }

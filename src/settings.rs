@@ -13,6 +13,11 @@ pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 /// Ten years: longer is not a retention period.
 pub const MAX_RETENTION_MONTHS: u32 = 120;
 
+/// Backups kept when the workspace does not say (see `backup`).
+pub const DEFAULT_BACKUPS_KEPT: usize = 10;
+/// The most backups a workspace may ask to keep.
+pub const MAX_BACKUPS_KEPT: usize = 100;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Settings {
@@ -112,4 +117,21 @@ pub fn set_retention_months(conn: &Connection, months: u32) -> Result<u32> {
     let months = check_retention_months(months)?;
     set_value(conn, "retention_months", &months.to_string())?;
     Ok(months)
+}
+
+/// How many backups to keep (the newest; see `backup`).
+pub fn backups_kept(conn: &Connection) -> Result<usize> {
+    Ok(get_value(conn, "backups_kept")?
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| (1..=MAX_BACKUPS_KEPT).contains(n))
+        .unwrap_or(DEFAULT_BACKUPS_KEPT))
+}
+
+/// Sets how many backups to keep, from 1 to [`MAX_BACKUPS_KEPT`]; older ones go at the next backup.
+pub fn set_backups_kept(conn: &Connection, keep: usize) -> Result<usize> {
+    if !(1..=MAX_BACKUPS_KEPT).contains(&keep) {
+        return Err(Error::invalid("backupsKept", Reason::Choice));
+    }
+    set_value(conn, "backups_kept", &keep.to_string())?;
+    backups_kept(conn)
 }

@@ -114,6 +114,7 @@ impl Store {
         };
         let mut conn = connect(path, passphrase.as_deref())?;
         configure(&conn, true)?;
+        crate::backup::before_migration(&conn, path, passphrase.as_deref())?;
         migrate(&mut conn)?;
         Ok(Store { inner: Mutex::new(Inner { conn, passphrase }), path: Some(path.to_owned()), created })
     }
@@ -185,6 +186,32 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the workspace file by `file` (a complete, checked copy on the same disk, as
+    /// `backup::restore` prepares) and reopens it with `passphrase`, after `before` ran on the old
+    /// connection (the restore backs up the current state there). The lock is held throughout:
+    /// no write can slip in between, commands wait and then see the new workspace. If `before`
+    /// fails nothing is replaced; if the rename fails, the old file is reopened.
+    pub fn replace_with<T>(&self, file: &Path, passphrase: Option<&str>, before: impl FnOnce(&Connection, Option<&str>) -> Result<T>) -> Result<T> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::Unsupported, "an in-memory workspace has no file")));
+        };
+        let mut inner = self.lock();
+        let value = before(&inner.conn, inner.passphrase.as_deref())?;
+        let old = std::mem::replace(&mut inner.conn, Connection::open_in_memory()?);
+        if let Err((conn, e)) = old.close() {
+            inner.conn = conn;
+            return Err(e.into());
+        }
+        let swapped = std::fs::rename(file, &path).map_err(Error::from).and_then(|()| crate::backup::remove_journals(&path)).and_then(|()| Ok(sync_dir(&path)?));
+        let key = if swapped.is_ok() { passphrase.map(str::to_owned) } else { inner.passphrase.clone() };
+        let mut conn = connect(&path, key.as_deref())?;
+        configure(&conn, true)?;
+        migrate(&mut conn)?;
+        inner.conn = conn;
+        inner.passphrase = key;
+        swapped.map(|()| value)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -222,11 +249,17 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 /// Opens the file and, for an encrypted one, applies the key and proves it right by reading the
 /// schema: SQLCipher only notices a wrong key when it first decrypts a page.
 fn connect(path: &Path, passphrase: Option<&str>) -> Result<Connection> {
-    initialise_sqlite();
-    let conn = Connection::open_with_flags(
+    connect_with(
         path,
+        passphrase,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
-    )?;
+    )
+}
+
+/// [`connect`] with other flags: read-only for looking into backups.
+pub(crate) fn connect_with(path: &Path, passphrase: Option<&str>, flags: OpenFlags) -> Result<Connection> {
+    initialise_sqlite();
+    let conn = Connection::open_with_flags(path, flags)?;
     if let Some(passphrase) = passphrase {
         // A wrong passphrase is an expected answer, not a fault for SQLCipher to log to stderr.
         let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
@@ -300,7 +333,7 @@ fn verify_copy(path: &Path, passphrase: Option<&str>, expected: &[(String, i64)]
 }
 
 /// A file next to the workspace: `<name>.<suffix>-tmp`, on the same disk so a rename is atomic.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(format!(".{suffix}-tmp"));
     path.with_file_name(name)
@@ -331,7 +364,10 @@ fn configure(conn: &Connection, file: bool) -> Result<()> {
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Db(rusqlite::Error::InvalidQuery));
         }
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: a commit reaches the disk before "saved" is shown, so a meeting logged just before
+        // the battery dies is still there (NORMAL keeps it through a crash of Ponte, not of the
+        // machine). One fsync per commit is nothing next to a person typing. docs/reliability.md
+        conn.pragma_update(None, "synchronous", "FULL")?;
     }
     Ok(())
 }

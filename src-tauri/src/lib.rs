@@ -8,7 +8,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use ponte::{demo, store, Store};
+use ponte::{demo, instance, store, Store};
 use tauri::{Builder, Runtime};
 
 pub use state::AppState;
@@ -90,6 +90,11 @@ pub fn build_app<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         privacy::privacy_retention_review,
         privacy::privacy_set_retention_months,
         privacy::privacy_confirm_retention,
+        backup::backup_list,
+        backup::backup_now,
+        backup::backup_preview,
+        backup::backup_restore,
+        backup::backup_set_keep,
     ])
 }
 
@@ -119,10 +124,17 @@ pub fn open_state(path: &std::path::Path) -> ponte::Result<AppState> {
 
 pub fn run() {
     let path = workspace_path();
-    let state = match open_state(&path) {
+    // Held until the process ends: a second Ponte on this workspace is refused below.
+    let lock = instance::acquire(&path);
+    let state = match lock.as_ref().map_err(|_| ponte::Error::InUse).and_then(|_| open_state(&path)) {
         Ok(state) => state,
         Err(e) => {
             let text = match &e {
+                ponte::Error::InUse => format!(
+                    "Questo spazio di lavoro è già aperto in un'altra finestra di Ponte.\n\
+                     This workspace is already open in another Ponte window.\n\n{}",
+                    path.display()
+                ),
                 ponte::Error::SchemaTooNew { .. } => format!(
                     "Questo spazio di lavoro è stato creato da una versione più recente di Ponte: aggiorna Ponte.\n\
                      This workspace was written by a newer Ponte: please update Ponte.\n\n{}",
@@ -142,7 +154,28 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let result = build_app(Builder::default(), state).run(tauri::generate_context!());
+    if let Ok(store) = state.store() {
+        if let Err(e) = ponte::backup::daily_if_due(&store) {
+            eprintln!("Ponte could not take its daily backup: {e}");
+        }
+    }
+    let result = build_app(Builder::default(), state)
+        .setup(|app| {
+            // The daily backup while the app stays open for days: checked every hour (a locked
+            // workspace is skipped; unlocking checks at once).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+                let state = tauri::Manager::state::<AppState>(&handle);
+                if let Ok(store) = state.store() {
+                    if let Err(e) = ponte::backup::daily_if_due(&store) {
+                        eprintln!("Ponte could not take its daily backup: {e}");
+                    }
+                }
+            });
+            Ok(())
+        })
+        .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Ponte could not start its window: {e}");
         std::process::exit(1);

@@ -51,7 +51,14 @@ impl AppState {
         let store = tauri::async_runtime::spawn_blocking(move || Store::open_with(&path, Some(&passphrase)))
             .await
             .map_err(|e| CommandError::internal(e.to_string()))??;
-        *self.store.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(store));
+        let store = Arc::new(store);
+        *self.store.write().unwrap_or_else(|p| p.into_inner()) = Some(Arc::clone(&store));
+        // A workspace kept locked for days still gets its daily backup, as soon as it is opened.
+        tauri::async_runtime::spawn_blocking(move || {
+            if let Err(e) = ponte::backup::daily_if_due(&store) {
+                eprintln!("Ponte could not take its daily backup: {e}");
+            }
+        });
         Ok(())
     }
 

@@ -281,3 +281,29 @@ fn a_contact_s_access_request_is_saved_and_the_person_erased_through_the_command
     assert_eq!(invoke(&h, "contacts_get", json!({"id": rossi})).expect_err("gone")["code"], "not_found");
     assert_eq!(invoke(&h, "privacy_erasures", json!({})).expect("log")[0]["id"], receipt["id"]);
 }
+
+#[test]
+fn a_backup_taken_from_settings_previews_and_restores() {
+    let h = harness();
+    let taken = invoke(&h, "backup_now", json!({})).expect("backup_now");
+    assert_eq!(taken["reason"], "manual");
+    let file = taken["file"].clone();
+    let list = invoke(&h, "backup_list", json!({})).expect("backup_list");
+    assert_eq!(list["keep"], 10);
+    assert_eq!(list["backups"][0]["file"], file);
+    assert_eq!(list["backups"][0]["beforeErasure"], false);
+    let contacts = |h: &Harness| invoke(h, "workspace_info", json!({})).expect("info")["counts"]["contacts"].as_i64().unwrap();
+    let before = contacts(&h);
+    let preview = invoke(&h, "backup_preview", json!({"file": file})).expect("preview");
+    assert_eq!(preview["counts"]["contacts"].as_i64(), Some(before));
+    assert_eq!(preview["tooNew"], false);
+
+    invoke(&h, "contacts_create", json!({"input": {"firstName": "Ada", "lastName": "Lovelace"}})).expect("a later contact");
+    assert_eq!(contacts(&h), before + 1);
+    let restored = invoke(&h, "backup_restore", json!({"file": file})).expect("restore");
+    assert_eq!(restored["beforeRestore"]["reason"], "before_restore");
+    assert_eq!(contacts(&h), before, "the app goes on with the restored workspace");
+    assert_eq!(invoke(&h, "backup_set_keep", json!({"keep": 5})).expect("keep"), 5);
+    let err = invoke(&h, "backup_set_keep", json!({"keep": 0})).expect_err("zero");
+    assert_eq!(err["code"], "invalid");
+}

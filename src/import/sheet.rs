@@ -7,7 +7,7 @@
 
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets, Xlsx};
 
 use super::{RawRow, Table};
 use crate::error::ImportProblem;
@@ -16,6 +16,10 @@ use crate::error::ImportProblem;
 pub const MAX_EXPANDED_BYTES: u64 = 512 * 1024 * 1024;
 /// A part that expands more than this many times is a zip bomb, not a spreadsheet.
 const MAX_RATIO: u64 = 400;
+/// Most cells the rectangle around a sheet's cells may hold. A sheet is laid out densely, so
+/// two cells far apart (`A1` and `XFD1048576` in a 10 kB file) would otherwise ask for billions
+/// of cells and abort the process. Found by tests/fuzz_import.rs; see docs/reliability.md.
+pub const MAX_CELLS: u64 = 10_000_000;
 
 type Problem = (Option<usize>, ImportProblem);
 
@@ -58,24 +62,69 @@ pub fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, Problem> {
 }
 
 /// Reads one sheet (the first when `sheet` is `None`) as rows of text.
+///
+/// calamine parses untrusted files: a panic inside it (an overflow on a twelve-digit cell
+/// reference, found by tests/fuzz_import.rs) means a damaged file, not a reason to stop Ponte.
 pub fn read(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Table, Problem> {
+    std::panic::catch_unwind(|| read_sheet(bytes, sheet, max_rows)).unwrap_or(Err((None, ImportProblem::Unreadable)))
+}
+
+fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Table, Problem> {
     let mut book = open(bytes)?;
     let sheets = book.sheet_names();
     let name = match sheet {
         Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet))?,
         None => sheets.first().cloned().ok_or((None, ImportProblem::Empty))?,
     };
-    let range = book.worksheet_range(&name).map_err(problem)?;
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    if range.height() > max_rows {
-        return Err((None, ImportProblem::TooManyRows));
-    }
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| RawRow { number: first_row + i + 1, cells: cells.iter().map(text).collect() })
-        .collect();
+    let rows = match &mut book {
+        Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name, max_rows)?,
+        other => {
+            let range = other.worksheet_range(&name).map_err(problem)?;
+            let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+            if range.height() > max_rows {
+                return Err((None, ImportProblem::TooManyRows));
+            }
+            range
+                .rows()
+                .enumerate()
+                .map(|(i, cells)| RawRow { number: first_row + i + 1, cells: cells.iter().map(text).collect() })
+                .collect()
+        }
+    };
     Ok(Table { sheets, sheet: Some(name), rows, ..Table::default() })
+}
+
+/// An XLSX sheet's rows, as calamine's `worksheet_range` would give them (the rectangle around
+/// the non-empty cells), but refused before that rectangle is laid out when it is too large.
+fn xlsx_rows<R: Read + Seek>(book: &mut Xlsx<R>, name: &str, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
+    let xlsx = |e| problem(calamine::Error::Xlsx(e));
+    let mut reader = book.worksheet_cells_reader(name).map_err(xlsx)?;
+    let mut cells: Vec<((u32, u32), String)> = Vec::new();
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
+    while let Some(cell) = reader.next_cell().map_err(xlsx)? {
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        (top, left, bottom, right) = (top.min(row), left.min(col), bottom.max(row), right.max(col));
+        let height = u64::from(bottom - top) + 1;
+        if height > max_rows as u64 {
+            return Err((None, ImportProblem::TooManyRows));
+        }
+        if height * (u64::from(right - left) + 1) > MAX_CELLS {
+            return Err((None, ImportProblem::TooLarge));
+        }
+        cells.push(((row, col), text(&Data::from(cell.get_value().clone()))));
+    }
+    if cells.is_empty() {
+        return Ok(Vec::new());
+    }
+    let width = (right - left) as usize + 1;
+    let mut rows: Vec<RawRow> = (top..=bottom).map(|r| RawRow { number: r as usize + 1, cells: vec![String::new(); width] }).collect();
+    for ((row, col), value) in cells {
+        rows[(row - top) as usize].cells[(col - left) as usize] = value;
+    }
+    Ok(rows)
 }
 
 /// A cell as text, the way the sheet shows it to a reader.

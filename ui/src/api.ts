@@ -510,6 +510,41 @@ export interface WorkspaceCounts {
   contacts: number;
   meetings: number;
 }
+export type BackupReason = "before_import" | "before_migration" | "daily" | "manual" | "before_restore";
+export interface BackupInfo {
+  file: string;
+  name: string;
+  /** UTC, RFC 3339. */
+  takenAt: string;
+  reason: BackupReason;
+  size: number;
+  encrypted: boolean;
+  /** Taken before the last erasure of personal data. */
+  beforeErasure: boolean;
+}
+export interface Backups {
+  folder: string;
+  keep: number;
+  /** Newest first. */
+  backups: BackupInfo[];
+}
+export interface BackupPreview {
+  file: string;
+  takenAt: string | null;
+  reason: BackupReason | null;
+  size: number;
+  encrypted: boolean;
+  schemaVersion: number;
+  supportedVersion: number;
+  /** Written by a newer Ponte: cannot be restored. */
+  tooNew: boolean;
+  counts: (WorkspaceCounts & { followUps: number }) | null;
+  newestRecordAt: string | null;
+}
+export interface Restored {
+  beforeRestore: BackupInfo | null;
+  counts: WorkspaceCounts | null;
+}
 export interface WorkspaceInfo {
   path: string;
   counts: WorkspaceCounts;
@@ -859,7 +894,14 @@ export type ErrorCode =
   | "schema_too_new"
   | "import"
   | "export"
-  | "no_font";
+  | "no_font"
+  | "disk_full"
+  | "read_only"
+  | "busy"
+  | "cannot_open"
+  | "not_a_workspace"
+  | "in_use"
+  | "backup_damaged";
 
 export type EntityName =
   | "member"
@@ -1135,4 +1177,16 @@ export const privacy = {
   retentionReview: (months?: number) => call<RetentionReview>("privacy_retention_review", { months }),
   setRetentionMonths: (months: number) => call<number>("privacy_set_retention_months", { months }),
   confirmRetention: (contactIds: string[]) => call<number>("privacy_confirm_retention", { contactIds }),
+};
+
+export const backups = {
+  list: () => call<Backups>("backup_list"),
+  now: () => call<BackupInfo>("backup_now"),
+  /** `passphrase`: the backup's, when it is not the workspace's current one. */
+  preview: (file: string, passphrase?: string) =>
+    call<BackupPreview>("backup_preview", passphrase ? { file, passphrase } : { file }),
+  /** Backs up the current state, then replaces the workspace; reload the UI afterwards. */
+  restore: (file: string, passphrase?: string) =>
+    call<Restored>("backup_restore", passphrase ? { file, passphrase } : { file }),
+  setKeep: (keep: number) => call<number>("backup_set_keep", { keep }),
 };

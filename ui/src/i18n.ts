@@ -824,12 +824,7 @@ const it = {
   "import.participantsOf": "Importa partecipanti",
   "error.locked": "L'area di lavoro è bloccata: inserisci la passphrase per continuare.",
   "error.wrong_passphrase": "Passphrase errata. Il file non è stato modificato: riprova.",
-  "error.not_a_workspace": "Il file non è un'area di lavoro di Ponte (o è danneggiato).",
   "error.not_encrypted": "L'area di lavoro non è protetta da passphrase.",
-  "error.disk_full": "Il disco è pieno: libera spazio e riprova. Nessun dato è stato perso.",
-  "error.read_only": "L'area di lavoro è in sola lettura (file o cartella protetti da scrittura): nulla è stato salvato.",
-  "error.busy": "L'area di lavoro è occupata da un altro programma Ponte: riprova tra poco. Nulla è stato perso.",
-  "error.cannot_open": "Impossibile aprire il file dell'area di lavoro.",
   "reason.too_short": "troppo corto",
   "field.passphrase": "Passphrase",
   "unlock.title": "Area di lavoro protetta",
@@ -901,6 +896,48 @@ const it = {
   "retention.keepSelected": "Conserva i selezionati ({n})",
   "retention.select": "Seleziona {name}",
   "retention.selectAll": "Seleziona tutti",
+  "backup.title": "Backup",
+  "backup.now": "Esegui un backup ora",
+  "backup.running": "Backup in corso…",
+  "backup.done": "Backup eseguito",
+  "backup.explain": "Ponte fa un backup prima di ogni importazione e di ogni aggiornamento, e uno al giorno mentre lo usi. I backup sono nella cartella {folder} e, se l'area di lavoro è protetta da una passphrase, sono cifrati con la stessa.",
+  "backup.keep": "Backup da conservare",
+  "backup.none": "Nessun backup finora.",
+  "backup.col.date": "Data",
+  "backup.col.reason": "Motivo",
+  "backup.col.size": "Dimensione",
+  "backup.col.flags": "Note",
+  "backup.encrypted": "Cifrato",
+  "backup.beforeErasure": "Precede una cancellazione",
+  "backup.restore": "Ripristina…",
+  "backup.restoreLabel": "Ripristina il backup del {date}",
+  "backup.restoreTitle": "Ripristinare il backup del {date}?",
+  "backup.restoring": "Ripristino in corso…",
+  "backup.restoreConfirm": "Ripristina",
+  "backup.restored": "Backup ripristinato",
+  "backup.passphrase": "Passphrase del backup",
+  "backup.open": "Apri",
+  "backup.previewIntro": "Backup {reason}, {size}. Ultima modifica registrata: {newest}. Contiene:",
+  "backup.holds.contacts": "{n} contatti",
+  "backup.holds.organisations": "{n} organizzazioni",
+  "backup.holds.members": "{n} soci",
+  "backup.holds.missions": "{n} missioni",
+  "backup.holds.meetings": "{n} incontri",
+  "backup.tooNew": "Questo backup è stato creato da una versione più recente di Ponte e non può essere ripristinato qui: aggiorna Ponte.",
+  "backup.erasureWarning": "Questo backup precede l'ultima cancellazione di dati personali: ripristinandolo, le persone cancellate tornerebbero nell'area di lavoro.",
+  "backup.restoreNote": "Lo stato attuale dell'area di lavoro viene prima salvato in un nuovo backup («prima del ripristino»), quindi nulla va perso: puoi tornare indietro in qualsiasi momento.",
+  "backup.reason.before_import": "prima di un'importazione",
+  "backup.reason.before_migration": "prima di un aggiornamento",
+  "backup.reason.daily": "giornaliero",
+  "backup.reason.manual": "manuale",
+  "backup.reason.before_restore": "prima del ripristino",
+  "error.disk_full": "Il disco è pieno: libera spazio e riprova. Nessun dato è stato modificato.",
+  "error.read_only": "L'area di lavoro o la cartella dei backup è in sola lettura: nessuna modifica può essere salvata.",
+  "error.busy": "L'area di lavoro è occupata da un altro programma (un'altra copia di Ponte?). Riprova tra poco: nessun dato è andato perso.",
+  "error.cannot_open": "Impossibile aprire il file dell'area di lavoro: controlla che la cartella esista e sia accessibile.",
+  "error.not_a_workspace": "Il file non è un'area di lavoro di Ponte.",
+  "error.in_use": "Questa area di lavoro è aperta in un'altra finestra di Ponte.",
+  "error.backup_damaged": "Il backup è danneggiato e non può essere ripristinato. L'area di lavoro non è stata modificata.",
 } as const;
 
 export type Key = keyof typeof it;
@@ -1713,12 +1750,7 @@ const en: Record<Key, string> = {
   "import.participantsOf": "Import participants",
   "error.locked": "The workspace is locked: enter the passphrase to go on.",
   "error.wrong_passphrase": "Wrong passphrase. The file was not changed: try again.",
-  "error.not_a_workspace": "The file is not a Ponte workspace (or it is damaged).",
   "error.not_encrypted": "The workspace is not protected by a passphrase.",
-  "error.disk_full": "The disk is full: free some space and try again. No data was lost.",
-  "error.read_only": "The workspace is read-only (the file or its folder is write-protected): nothing was saved.",
-  "error.busy": "Another Ponte is using the workspace: try again in a moment. Nothing was lost.",
-  "error.cannot_open": "The workspace file could not be opened.",
   "reason.too_short": "too short",
   "field.passphrase": "Passphrase",
   "unlock.title": "Protected workspace",
@@ -1790,6 +1822,48 @@ const en: Record<Key, string> = {
   "retention.keepSelected": "Keep selected ({n})",
   "retention.select": "Select {name}",
   "retention.selectAll": "Select all",
+  "backup.title": "Backups",
+  "backup.now": "Back up now",
+  "backup.running": "Backing up…",
+  "backup.done": "Backup taken",
+  "backup.explain": "Ponte backs up before every import and every update, and once a day while you use it. Backups are in the folder {folder} and, if the workspace is protected by a passphrase, encrypted with the same one.",
+  "backup.keep": "Backups to keep",
+  "backup.none": "No backups yet.",
+  "backup.col.date": "Date",
+  "backup.col.reason": "Reason",
+  "backup.col.size": "Size",
+  "backup.col.flags": "Notes",
+  "backup.encrypted": "Encrypted",
+  "backup.beforeErasure": "Before an erasure",
+  "backup.restore": "Restore…",
+  "backup.restoreLabel": "Restore the backup of {date}",
+  "backup.restoreTitle": "Restore the backup of {date}?",
+  "backup.restoring": "Restoring…",
+  "backup.restoreConfirm": "Restore",
+  "backup.restored": "Backup restored",
+  "backup.passphrase": "The backup's passphrase",
+  "backup.open": "Open",
+  "backup.previewIntro": "Backup {reason}, {size}. Latest change recorded: {newest}. It holds:",
+  "backup.holds.contacts": "{n} contacts",
+  "backup.holds.organisations": "{n} organisations",
+  "backup.holds.members": "{n} members",
+  "backup.holds.missions": "{n} missions",
+  "backup.holds.meetings": "{n} meetings",
+  "backup.tooNew": "This backup was made by a newer version of Ponte and cannot be restored here: update Ponte.",
+  "backup.erasureWarning": "This backup predates the last erasure of personal data: restoring it would bring the erased people back into the workspace.",
+  "backup.restoreNote": "The workspace's current state is backed up first (“before restore”), so nothing is lost: you can go back at any time.",
+  "backup.reason.before_import": "before an import",
+  "backup.reason.before_migration": "before an update",
+  "backup.reason.daily": "daily",
+  "backup.reason.manual": "manual",
+  "backup.reason.before_restore": "before a restore",
+  "error.disk_full": "The disk is full: free some space and try again. No data was changed.",
+  "error.read_only": "The workspace or its backups folder is read-only: no change can be saved.",
+  "error.busy": "The workspace is busy in another program (another copy of Ponte?). Try again in a moment: no data was lost.",
+  "error.cannot_open": "The workspace file cannot be opened: check that its folder exists and can be accessed.",
+  "error.not_a_workspace": "The file is not a Ponte workspace.",
+  "error.in_use": "This workspace is open in another Ponte window.",
+  "error.backup_damaged": "The backup is damaged and cannot be restored. The workspace was not changed.",
 };
 
 const dictionaries: Record<Language, Record<Key, string>> = { it, en };
@@ -1925,6 +1999,25 @@ export function referencedMessage(err: AppError): string {
   return t(intro, { list: joinList(parts) });
 }
 
+/** Codes whose message needs nothing but the code. */
+const PLAIN_ERRORS: Partial<Record<string, Key>> = {
+  storage: "error.storage",
+  io: "error.io",
+  schema_too_new: "error.schema_too_new",
+  export: "error.export",
+  no_font: "error.no_font",
+  disk_full: "error.disk_full",
+  read_only: "error.read_only",
+  busy: "error.busy",
+  cannot_open: "error.cannot_open",
+  not_a_workspace: "error.not_a_workspace",
+  in_use: "error.in_use",
+  backup_damaged: "error.backup_damaged",
+  locked: "error.locked",
+  wrong_passphrase: "error.wrong_passphrase",
+  not_encrypted: "error.not_encrypted",
+};
+
 /** The user's-language message for an error, chosen from code / field / reason / entity. */
 export function errorMessage(err: AppError): string {
   switch (err.code) {
@@ -1940,12 +2033,6 @@ export function errorMessage(err: AppError): string {
       return err.field ? t("error.conflict", { field: fieldLabel(err.field) }) : t("error.conflict_generic");
     case "referenced":
       return referencedMessage(err);
-    case "storage":
-      return t("error.storage");
-    case "io":
-      return t("error.io");
-    case "schema_too_new":
-      return t("error.schema_too_new");
     case "import": {
       const problem = tDynamic(`importProblem.${err.problem ?? ""}`, t("importProblem.unknown"));
       const file = err.file ?? "";
@@ -1953,12 +2040,10 @@ export function errorMessage(err: AppError): string {
         ? t("error.import_row", { file, row: err.row, problem })
         : t("error.import", { file, problem });
     }
-    case "export":
-      return t("error.export");
-    case "no_font":
-      return t("error.no_font");
-    default:
-      return tDynamic(`error.${err.code}`, t("error.unknown"));
+    default: {
+      const key = Object.prototype.hasOwnProperty.call(PLAIN_ERRORS, err.code) ? PLAIN_ERRORS[err.code] : undefined;
+      return key ? t(key) : t("error.unknown");
+    }
   }
 }
 

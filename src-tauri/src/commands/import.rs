@@ -42,6 +42,8 @@ pub async fn import_preview(state: State<'_, AppState>, path: String, options: O
 /// Imports the file as one batch, emitting `import-progress` `{done, total}` as rows are stored.
 #[tauri::command]
 pub async fn import_commit<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String, options: Options) -> Result<Summary, CommandError> {
+    // A backup first, outside the import's transaction: the import can always be undone whole.
+    state.with_store(|store| ponte::backup::before_import(store).map(|_| ())).await?;
     let emitter = app.clone();
     let summary = state
         .write(move |tx| {

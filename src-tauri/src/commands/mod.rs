@@ -1,6 +1,7 @@
 //! Tauri commands: one module per aggregate, each command one core call.
 
 pub mod agenda;
+pub mod backup;
 pub mod contacts;
 pub mod dashboard;
 pub mod drafts;

@@ -8,6 +8,7 @@ import { PageHeader } from "../components/PageHeader";
 import { LoadError, Loading } from "../components/States";
 import { SecurityPanel } from "../security/SecurityPanel";
 import { useLoad } from "../components/useLoad";
+import { BackupsPanel } from "./Backups";
 import { formatNumber, formatTime, isValidTimeZone, t, zoneOffset, type Key } from "../i18n";
 import { href, routes } from "../router";
 
@@ -137,6 +138,8 @@ export function SettingsView() {
           </Dl>
         )}
       </Panel>
+
+      <BackupsPanel />
     </div>
   );
 }

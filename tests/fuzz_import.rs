@@ -1,0 +1,427 @@
+//! Fuzzing the importers with proptest: arbitrary bytes, CSV that is nearly right, vCards with
+//! broken properties, and workbooks that are valid zips with mangled XML or mangled zips. Every
+//! case must return rows or a typed `Error`, never panic. Time per case is measured and printed
+//! (not asserted: timings go into docs/reliability.md).
+//!
+//! The default case counts keep this file under a minute on two cores. A long campaign:
+//!
+//! ```text
+//! PROPTEST_CASES=20000 PROPTEST_TIMEOUT=20000 cargo test -p ponte --release --test fuzz_import -- --nocapture
+//! ```
+//! (`PROPTEST_TIMEOUT`, in ms, fails a case that hangs.) See docs/reliability.md for the runs.
+
+use std::io::{Cursor, Read, Write};
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use ponte::import::{self, csv as csv_reader, sheet, vcard, Kind, Options, ReadOptions};
+use ponte::{Error, Store};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// The slowest case of each test and its input size, printed when the test ends.
+static SLOWEST: Mutex<Vec<(&'static str, Duration, usize, u64)>> = Mutex::new(Vec::new());
+
+fn config(default_cases: u32) -> Config {
+    let mut config = Config { failure_persistence: None, ..Config::default() };
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default_cases;
+    }
+    config
+}
+
+/// Runs `f`, remembering the slowest run of `test` (with the input's size).
+fn timed<T>(test: &'static str, size: usize, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    let took = start.elapsed();
+    let mut all = SLOWEST.lock().unwrap_or_else(|p| p.into_inner());
+    match all.iter_mut().find(|(name, ..)| *name == test) {
+        Some(entry) => {
+            entry.3 += 1;
+            if took > entry.1 {
+                entry.1 = took;
+                entry.2 = size;
+            }
+        }
+        None => all.push((test, took, size, 1)),
+    }
+    value
+}
+
+fn report(test: &'static str) {
+    let all = SLOWEST.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some((name, took, size, cases)) = all.iter().find(|(name, ..)| *name == test) {
+        eprintln!("fuzz {name}: {cases} cases, slowest {took:?} ({size} bytes)");
+    }
+}
+
+/// An import error must be one of ours: what the UI can word. Any `Error` is typed; this also
+/// checks the file-level ones name the file.
+fn check(result: ponte::Result<Vec<import::RawRow>>) {
+    if let Err(Error::Import { file, .. }) = &result {
+        assert!(!file.is_empty());
+    }
+}
+
+fn read_file(dir: &Path, name: &str, bytes: &[u8]) -> ponte::Result<Vec<import::RawRow>> {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).map_err(Error::Io)?;
+    import::read_rows(&path, &ReadOptions::default())
+}
+
+/// Text that trips parsers: quotes, separators, line ends, BOMs, formulas, wide characters.
+fn nasty_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9 @.+-]{0,12}",
+        Just(String::new()),
+        Just("\"".to_owned()),
+        Just("\"\"".to_owned()),
+        Just("a\"b".to_owned()),
+        Just("\"quoted, with comma\"".to_owned()),
+        Just("line\nbreak".to_owned()),
+        Just("cr\ronly".to_owned()),
+        Just("\u{FEFF}bom".to_owned()),
+        Just("=HYPERLINK(\"x\")".to_owned()),
+        Just("田中 浩".to_owned()),
+        Just("Nicolò Müller-Lüdenscheidt".to_owned()),
+        Just("+39 02 1234 5678".to_owned()),
+        Just("2025-02-30".to_owned()),
+        Just("\t;|,".to_owned()),
+        Just("\u{0}".to_owned()),
+        "\\PC{0,8}",
+        ".{0,200}",
+    ]
+}
+
+fn header_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Nome".to_owned()),
+        Just("Cognome".to_owned()),
+        Just("First Name".to_owned()),
+        Just("Email".to_owned()),
+        Just("E-mail Address".to_owned()),
+        Just("Telefono".to_owned()),
+        Just("Azienda".to_owned()),
+        Just("Organization".to_owned()),
+        Just("Paese".to_owned()),
+        Just("Data".to_owned()),
+        Just("氏名".to_owned()),
+        nasty_cell(),
+    ]
+}
+
+/// A table: headers then rows of uneven length.
+fn table() -> impl Strategy<Value = Vec<Vec<String>>> {
+    (prop::collection::vec(header_cell(), 1..8), prop::collection::vec(prop::collection::vec(nasty_cell(), 0..10), 0..40)).prop_map(|(h, mut rows)| {
+        rows.insert(0, h);
+        rows
+    })
+}
+
+/// Joins cells with `sep`, quoting some and not others (so some quotes are unbalanced).
+fn to_csv(rows: &[Vec<String>], sep: char, quote_mask: u64, line_end: &str) -> String {
+    let mut out = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                out.push(sep);
+            }
+            if quote_mask >> ((r * 7 + c) % 64) & 1 == 1 {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+        }
+        out.push_str(line_end);
+    }
+    out
+}
+
+fn encode(text: &str, how: u8) -> Vec<u8> {
+    match how % 5 {
+        0 => text.as_bytes().to_vec(),
+        1 => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+        2 => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        3 => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+        _ => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
+    }
+}
+
+/// One mutation of a byte string: flip, insert, delete, truncate or duplicate a slice.
+fn mutate(bytes: &mut Vec<u8>, op: u8, at: usize, value: u8, len: usize) {
+    if bytes.is_empty() {
+        bytes.push(value);
+        return;
+    }
+    let at = at % bytes.len();
+    match op % 6 {
+        0 => bytes[at] ^= value.max(1),
+        1 => bytes.insert(at, value),
+        2 => {
+            let end = (at + len).min(bytes.len());
+            bytes.drain(at..end);
+        }
+        3 => bytes.truncate(at),
+        4 => {
+            let end = (at + len).min(bytes.len());
+            let copy = bytes[at..end].to_vec();
+            bytes.splice(at..at, copy);
+        }
+        _ => {
+            let end = (at + len).min(bytes.len());
+            bytes[at..end].fill(value);
+        }
+    }
+}
+
+fn mutations() -> impl Strategy<Value = Vec<(u8, usize, u8, usize)>> {
+    prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>(), 1usize..64), 1..6)
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Anything at all, under any name: every reader gets its chance.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096), name in prop::sample::select(vec!["f.csv", "f.txt", "f.xlsx", "f.ods", "f.xls", "f.vcf", "f"])) {
+        let dir = tempfile::tempdir().expect("dir");
+        let len = bytes.len();
+        check(timed("arbitrary_bytes", len, || read_file(dir.path(), name, &bytes)));
+    }
+
+    /// Arbitrary bytes behind the magic numbers that choose a reader.
+    #[test]
+    fn bytes_behind_a_magic_number_never_panic(magic in prop::sample::select(vec![&b"PK\x03\x04"[..], &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &b"BEGIN:VCARD\r\n"[..], &[0xFF, 0xFE][..], &[0xEF, 0xBB, 0xBF][..]]), rest in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let dir = tempfile::tempdir().expect("dir");
+        let bytes = [magic, &rest].concat();
+        check(timed("magic_bytes", bytes.len(), || read_file(dir.path(), "f.dat", &bytes)));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// CSV that is nearly right: any separator, quoting, line ends and encoding; the whole
+    /// wizard (read, map, duplicate check, preview) runs on it.
+    #[test]
+    fn nearly_right_csv_previews_or_is_refused(rows in table(), sep in prop::sample::select(vec![',', ';', '\t', '|']), quotes in any::<u64>(), end in prop::sample::select(vec!["\n", "\r\n", "\r"]), enc in any::<u8>(), kind in prop::sample::select(vec![Kind::Contacts, Kind::Members])) {
+        let dir = tempfile::tempdir().expect("dir");
+        let text = to_csv(&rows, sep, quotes, end);
+        // A line break in an unquoted cell starts a new row: the most rows there can be.
+        let lines = text.matches(['\n', '\r']).count() + 1;
+        let bytes = encode(&text, enc);
+        let path = dir.path().join("list.csv");
+        std::fs::write(&path, &bytes).expect("write");
+        let store = Store::open_in_memory().expect("store");
+        let options = Options { kind, ..Options::default() };
+        let result = timed("csv_preview", bytes.len(), || store.read(|c| import::preview(c, &path, &options)));
+        if let Ok(preview) = result {
+            prop_assert!(preview.counts.rows <= lines, "{} rows from {lines} lines", preview.counts.rows);
+        }
+    }
+
+    /// The CSV parser and the detectors alone, on any text.
+    #[test]
+    fn the_csv_parser_takes_any_text(text in ".{0,2000}", bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        timed("csv_parse", text.len() + bytes.len(), || {
+            let sep = csv_reader::detect_separator(&text);
+            let _ = csv_reader::parse(&text, sep, 1000);
+            let decoded = csv_reader::decode(&bytes, csv_reader::detect_encoding(&bytes));
+            let _ = csv_reader::parse(&decoded, csv_reader::detect_separator(&decoded), 1000);
+        });
+    }
+}
+
+/// A vCard content line, right or wrong.
+fn vcard_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("BEGIN:VCARD".to_owned()),
+        Just("END:VCARD".to_owned()),
+        Just("VERSION:2.1".to_owned()),
+        Just("VERSION:4.0".to_owned()),
+        "N:[a-zA-Z;]{0,20}",
+        "FN:\\PC{0,20}",
+        "ORG:[a-zA-Z;,]{0,20}",
+        "EMAIL;TYPE=[a-z,]{0,10}:[a-z@.]{0,20}",
+        "TEL;TYPE=CELL:[0-9+ ]{0,15}",
+        "ADR;TYPE=WORK:[a-zA-Z;]{0,30}",
+        "item[0-9]\\.EMAIL:[a-z@.]{0,12}",
+        "N;CHARSET=[A-Za-z0-9-]{0,12};ENCODING=QUOTED-PRINTABLE:[=A-F0-9a-z;]{0,30}",
+        "FN;ENCODING=QUOTED-PRINTABLE:[=A-F0-9]{0,20}=",
+        "NOTE:.{0,100}",
+        "PHOTO;ENCODING=b;TYPE=JPEG:[A-Za-z0-9+/=]{0,200}",
+        " [a-z]{0,20}",
+        "\t[a-z=]{0,20}",
+        "[A-Z;:=.]{0,20}",
+        ".{0,60}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// vCards with folded, broken, unterminated and quoted-printable lines.
+    #[test]
+    fn mangled_vcards_never_panic(lines in prop::collection::vec(vcard_line(), 0..60), crlf in any::<bool>(), enc in any::<u8>()) {
+        let mut text = String::from("BEGIN:VCARD\n");
+        text.push_str(&lines.join(if crlf { "\r\n" } else { "\n" }));
+        timed("vcard_parse", text.len(), || {
+            let _ = vcard::parse(&text);
+            for line in &lines {
+                let _ = vcard::decode_quoted_printable(line);
+            }
+        });
+        let dir = tempfile::tempdir().expect("dir");
+        let bytes = encode(&text, enc);
+        check(timed("vcard_file", bytes.len(), || read_file(dir.path(), "cards.vcf", &bytes)));
+    }
+}
+
+/// A real workbook made by rust_xlsxwriter from a table.
+fn xlsx(rows: &[Vec<String>], numbers: &[f64]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            // The writer refuses some strings (too long, control characters): a cell left empty.
+            let _ = sheet.write_string(r as u32, c as u16, cell.as_str());
+        }
+    }
+    for (i, n) in numbers.iter().enumerate() {
+        let _ = sheet.write_number(rows.len() as u32, i as u16, *n);
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+/// The parts of a zip, to mangle the XML inside a still-valid archive.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).expect("entry");
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("read");
+            (entry.name().map(|n| n.into_owned()).unwrap_or_default(), data)
+        })
+        .collect()
+}
+
+fn rezip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        out.start_file(name.as_str(), options).expect("start");
+        out.write_all(data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+/// Cell references and dimensions a damaged or hostile sheet could claim.
+fn cell_ref() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z]{1,3}[0-9]{1,7}",
+        Just("XFD1048576".to_owned()),
+        Just("A1048576".to_owned()),
+        Just("XFD1".to_owned()),
+        Just("A0".to_owned()),
+        Just("ZZZZ1".to_owned()),
+        Just("".to_owned()),
+        Just("A99999999999".to_owned()),
+        ".{0,6}",
+    ]
+}
+
+/// Replaces the `n`th `r="…"` (or `ref="…"`) attribute value in the XML by `value`.
+fn replace_ref(xml: &[u8], n: usize, value: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml).into_owned();
+    let spots: Vec<usize> = text.match_indices(" r=\"").chain(text.match_indices(" ref=\"")).map(|(i, m)| i + m.len()).collect();
+    if spots.is_empty() {
+        return xml.to_vec();
+    }
+    let start = spots[n % spots.len()];
+    let end = text[start..].find('"').map_or(text.len(), |e| start + e);
+    format!("{}{}{}", &text[..start], value, &text[end..]).into_bytes()
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// A valid zip whose sheet XML has mangled bytes or hostile cell references.
+    #[test]
+    fn workbooks_with_mangled_xml_never_panic(rows in table(), numbers in prop::collection::vec(any::<f64>(), 0..6), part in any::<usize>(), edits in mutations(), refs in prop::collection::vec((any::<usize>(), cell_ref()), 0..3)) {
+        let mut parts = unzip(&xlsx(&rows, &numbers));
+        let target = part % parts.len();
+        for (n, value) in &refs {
+            let i = parts.iter().position(|(name, _)| name.contains("worksheets/sheet")).unwrap_or(target);
+            parts[i].1 = replace_ref(&parts[i].1, *n, value);
+        }
+        for (op, at, value, len) in edits {
+            mutate(&mut parts[target].1, op, at, value, len);
+        }
+        let bytes = rezip(&parts);
+        let dir = tempfile::tempdir().expect("dir");
+        check(timed("xlsx_mangled_xml", bytes.len(), || read_file(dir.path(), "book.xlsx", &bytes)));
+    }
+
+    /// A workbook whose zip bytes are flipped, cut or repeated.
+    #[test]
+    fn workbooks_with_mangled_zips_never_panic(rows in table(), edits in mutations()) {
+        let mut bytes = xlsx(&rows, &[]);
+        for (op, at, value, len) in edits {
+            mutate(&mut bytes, op, at, value, len);
+        }
+        timed("xlsx_check_zip", bytes.len(), || {
+            if sheet::check_zip(Cursor::new(bytes.as_slice())).is_ok() {
+                let _ = sheet::read(&bytes, None, 10_000);
+            }
+        });
+        let dir = tempfile::tempdir().expect("dir");
+        check(timed("xlsx_mangled_zip", bytes.len(), || read_file(dir.path(), "book.xlsx", &bytes)));
+    }
+}
+
+/// Regression (found by `workbooks_with_mangled_xml_never_panic`): two cells far apart in a
+/// tiny XLSX made calamine lay out billions of empty cells, and the allocation aborted Ponte.
+#[test]
+fn a_tiny_workbook_spanning_the_whole_sheet_is_refused_not_fatal() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (row, col, problem) in [(1_048_575, 16_383, ponte::ImportProblem::TooManyRows), (99_999, 16_383, ponte::ImportProblem::TooLarge)] {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Nome").expect("cell");
+        sheet.write_string(0, 1, "Email").expect("cell");
+        sheet.write_string(row, col, "far away").expect("cell");
+        let bytes = book.save_to_buffer().expect("xlsx");
+        assert!(bytes.len() < 20_000, "a small file: {} bytes", bytes.len());
+        match read_file(dir.path(), "far.xlsx", &bytes) {
+            Err(Error::Import { problem: p, .. }) => assert_eq!(p, problem),
+            other => panic!("expected {problem:?}, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+}
+
+/// Regression (found by `workbooks_with_mangled_xml_never_panic`): a cell reference with twelve
+/// digits overflowed inside calamine (a panic in debug builds, a wrong position in release ones).
+#[test]
+fn a_cell_reference_too_long_for_any_sheet_is_an_unreadable_file() {
+    let mut parts = unzip(&xlsx(&[vec!["Nome".into(), "Email".into()], vec!["Ada".into(), "ada@example.org".into()]], &[]));
+    let sheet = parts.iter().position(|(name, _)| name.contains("worksheets/sheet")).expect("sheet");
+    parts[sheet].1 = replace_ref(&parts[sheet].1, 1, "A99999999999");
+    let dir = tempfile::tempdir().expect("dir");
+    match read_file(dir.path(), "long-ref.xlsx", &rezip(&parts)) {
+        Err(Error::Import { .. }) | Ok(_) => {}
+        Err(other) => panic!("not an import error: {other}"),
+    }
+}
+
+#[test]
+fn zz_report_the_slowest_cases() {
+    // Runs last by name when the tests run one at a time (--test-threads=1); harmless otherwise.
+    for name in ["arbitrary_bytes", "magic_bytes", "csv_preview", "csv_parse", "vcard_parse", "vcard_file", "xlsx_mangled_xml", "xlsx_check_zip", "xlsx_mangled_zip"] {
+        report(name);
+    }
+}
