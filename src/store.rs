@@ -71,9 +71,6 @@ pub fn protection(path: &Path) -> Result<Protection> {
     Ok(match read {
         0 => Protection::New,
         16 if &header == PLAIN_HEADER => Protection::Plain,
-        // SQLCipher writes whole pages (multiples of 512 bytes); anything else, such as a text
-        // file given the wrong name, is not a workspace rather than one asking for a passphrase.
-        _ if file.metadata()?.len() % 512 != 0 => return Err(Error::NotAWorkspace),
         _ => Protection::Encrypted,
     })
 }
@@ -104,6 +101,11 @@ impl Store {
             if !dir.as_os_str().is_empty() {
                 std::fs::create_dir_all(dir)?;
             }
+        }
+        // SQLCipher writes whole pages (multiples of 512 bytes); anything else, such as a text
+        // file given the wrong name, is not a workspace rather than one asking for a passphrase.
+        if protection == Protection::Encrypted && std::fs::metadata(path)?.len() % 512 != 0 {
+            return Err(Error::NotAWorkspace);
         }
         let passphrase = match protection {
             Protection::Encrypted => match passphrase {

@@ -26,8 +26,12 @@ pub fn counts(conn: &Connection) -> Result<Counts> {
         persons: count("persons")?,
         missions: count("missions")?,
         organisations: count("organisations")?,
-        // Stand-ins of erased contacts are not people.
-        contacts: count("contacts WHERE erased_at IS NULL")?,
+        // Stand-ins of erased contacts are not people. A backup from before schema 4 (previewed
+        // before a restore) has no erasures and no such column.
+        contacts: match count("contacts WHERE erased_at IS NULL") {
+            Ok(n) => n,
+            Err(_) => count("contacts")?,
+        },
         meetings: count("meetings")?,
         follow_ups: count("follow_ups")?,
     })

@@ -296,6 +296,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
     }
     if let Some(sql) = trigger {
         index_created_contacts(conn, &batch_id)?;
+        record_created_consent(conn, &batch_id)?;
         conn.execute_batch(&sql)?;
     }
     progress(total, total);
@@ -329,11 +330,35 @@ fn with_website(r: &Record) -> String {
     }
 }
 
-/// Drops the per-row search trigger on contacts and returns its SQL to recreate it.
+/// The per-row triggers on new contacts that a batch replaces by one statement each: the search
+/// index, and the consent history (0004). A trigger also makes every INSERT open a statement
+/// savepoint, which on a large transaction cost 25 s for 100,000 rows (measured: 74 % of the
+/// time in `sqlite3PagerSavepoint`).
+const BULK_TRIGGERS: [&str; 2] = ["contacts_search_ai", "contacts_consent_ai"];
+
+/// Drops the per-row insert triggers on contacts and returns their SQL to recreate them.
 fn suspend_contact_trigger(conn: &Connection) -> Result<String> {
-    let sql: String = conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contacts_search_ai'", [], |r| r.get(0))?;
-    conn.execute_batch("DROP TRIGGER contacts_search_ai")?;
+    let mut sql = String::new();
+    for name in BULK_TRIGGERS {
+        let body: String = conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))?;
+        conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+        sql.push_str(&body);
+        sql.push_str(";\n");
+    }
     Ok(sql)
+}
+
+/// What `contacts_consent_ai` (0004_privacy.sql) writes for each new contact, for a whole batch.
+fn record_created_consent(conn: &Connection, batch_id: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO consent_history (id, contact_id, event, lawful_basis, source, lawful_basis_on, changed_at)
+         SELECT (SELECT id FROM new_uuid WHERE c.id IS NOT NULL), c.id, 'created', c.lawful_basis, c.source,
+                c.lawful_basis_on, c.created_at
+         FROM contacts c
+         WHERE c.import_batch_id = ?1 AND c.erased_at IS NULL",
+        [batch_id],
+    )?;
+    Ok(())
 }
 
 /// What `contacts_search_ai` (0001_init.sql) writes for each contact, for a whole batch at once.
