@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { withApp } from './harness.mjs';
-import { clickOn, clickRow, go, pick, scrollIntoView, searchFor, searchHits, waitForNoRow, waitForRow } from './steps.mjs';
+import { clickOn, clickRow, fill, go, pick, scrollIntoView, searchFor, searchHits, textsOfCss, waitForNoRow, waitForRow } from './steps.mjs';
 import { sleep } from './webdriver.mjs';
 
 const PASSPHRASE = 'Osaka Expo 2025!';
@@ -129,5 +129,40 @@ test('an idle app locks itself after the minutes chosen in Settings', async () =
     assert.ok(!(await s.screenText()).includes('Colombo'));
     await unlockWith(s, PASSPHRASE);
     await s.waitForTestId('page-title', { timeout: 20000 });
+  });
+});
+
+test('a backup taken from Settings brings the workspace back as it was, after keeping the present state', async () => {
+  await withApp('a backup taken from Settings is restored', async (app, s) => {
+    const rows = () => textsOfCss(s, '[data-testid="backup-row"]');
+    await go(s, 'settings');
+    await s.waitForTestId('backup-now');
+    const before = (await rows()).length; // the daily backup taken at start, if any
+    await clickOn(s, await s.waitForTestId('backup-now'));
+    await s.waitFor(async () => (await rows()).length === before + 1, { what: 'the new backup in the list' });
+
+    // Work done after the backup...
+    const name = 'Dopo il backup SpA';
+    await go(s, 'members');
+    await (await s.waitForTestId('new-member')).click();
+    await fill(s, 'name', name);
+    await pick(s, 'kind', 'startup');
+    await (await s.waitForTestId('save')).click();
+    await s.waitForText('[data-testid="detail-title"]', name);
+
+    // ...is undone by restoring it, once the preview says what the backup holds.
+    await go(s, 'settings');
+    const newest = await s.waitForElement('[data-testid="backup-row"] [data-testid="backup-restore"]');
+    await clickOn(s, newest);
+    await s.waitForTestId('restore-counts', { timeout: 20000 });
+    await (await s.waitForTestId('confirm-restore')).click();
+    await s.waitForTestId('page-title', { timeout: 20000 });
+    await go(s, 'members');
+    await waitForNoRow(s, 'member-row', name);
+    await waitForRow(s, 'member-row', 'Bracco');
+
+    // The state before the restore was kept as a backup of its own.
+    await go(s, 'settings');
+    await s.waitFor(async () => (await rows()).length === before + 2, { what: 'the before-restore backup in the list' });
   });
 });
