@@ -137,6 +137,9 @@ test('a backup taken from Settings brings the workspace back as it was, after ke
     const rows = () => textsOfCss(s, '[data-testid="backup-row"]');
     await go(s, 'settings');
     await s.waitForTestId('backup-now');
+    // A long screen scrolls inside the app, never the window past the sidebar and the top bar.
+    const [page, view] = await s.execute('return [document.documentElement.scrollHeight, window.innerHeight];');
+    assert.ok(page <= view, `the window itself scrolls: ${page} > ${view}`);
     const before = (await rows()).length; // the daily backup taken at start, if any
     await clickOn(s, await s.waitForTestId('backup-now'));
     await s.waitFor(async () => (await rows()).length === before + 1, { what: 'the new backup in the list' });
