@@ -36,6 +36,21 @@ pub fn acquire(workspace: &Path) -> Result<InstanceLock> {
     }
 }
 
+/// Like [`acquire`], but waits up to `patience` for the holder to let go: a Ponte closed a moment
+/// ago may still be finishing its exit (its web processes last a little longer than its window)
+/// when the user, or a test, opens the workspace again.
+pub fn acquire_within(workspace: &Path, patience: std::time::Duration) -> Result<InstanceLock> {
+    let deadline = std::time::Instant::now() + patience;
+    loop {
+        match acquire(workspace) {
+            Err(Error::InUse) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +64,20 @@ mod tests {
         assert_eq!(Error::InUse.code(), "in_use");
         drop(first);
         acquire(&workspace).expect("free again");
+    }
+
+    #[test]
+    fn a_lock_let_go_while_waiting_is_taken() {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = dir.path().join("workspace.ponte");
+        let first = acquire(&workspace).unwrap();
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            drop(first);
+        });
+        acquire_within(&workspace, std::time::Duration::from_secs(10)).expect("taken once the first lets go");
+        releaser.join().unwrap();
+        let _held = acquire(&workspace).unwrap();
+        assert!(matches!(acquire_within(&workspace, std::time::Duration::from_millis(200)), Err(Error::InUse)));
     }
 }

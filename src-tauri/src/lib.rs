@@ -125,7 +125,7 @@ pub fn open_state(path: &std::path::Path) -> ponte::Result<AppState> {
 pub fn run() {
     let path = workspace_path();
     // Held until the process ends: a second Ponte on this workspace is refused below.
-    let lock = instance::acquire(&path);
+    let lock = instance::acquire_within(&path, std::time::Duration::from_secs(10));
     let state = match lock.as_ref().map_err(|_| ponte::Error::InUse).and_then(|_| open_state(&path)) {
         Ok(state) => state,
         Err(e) => {
