@@ -51,14 +51,26 @@ impl ConsentRecord {
     }
 }
 
-/// The history of a contact's lawful basis, oldest first.
+/// The history of a contact's lawful basis, oldest first. A contact whose basis never changed
+/// has no stored records (migration 0006): its own row is the `created` record, with the
+/// contact's id.
 pub fn consent_history(conn: &Connection, contact_id: &str) -> Result<Vec<ConsentRecord>> {
-    live_contact(conn, contact_id)?;
+    let contact = live_contact(conn, contact_id)?;
     let mut stmt = conn.prepare(
         "SELECT * FROM consent_history WHERE contact_id = ?1 ORDER BY changed_at, rowid",
     )?;
-    let rows = stmt.query_map([contact_id], ConsentRecord::from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows: Vec<ConsentRecord> = stmt.query_map([contact_id], ConsentRecord::from_row)?.collect::<rusqlite::Result<_>>()?;
+    if !rows.is_empty() {
+        return Ok(rows);
+    }
+    Ok(vec![ConsentRecord {
+        id: contact.id,
+        event: "created".to_owned(),
+        lawful_basis: contact.lawful_basis,
+        source: contact.source,
+        lawful_basis_on: contact.lawful_basis_on,
+        changed_at: contact.created_at,
+    }])
 }
 
 /// A contact that exists and is not the stand-in of an erased one.
@@ -560,7 +572,7 @@ pub fn erase_contact(conn: &Connection, contact_id: &str) -> Result<ErasureRecei
     let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [contact_id], |r| r.get(0))?) };
     let meetings = count("SELECT count(*) FROM meeting_contacts WHERE contact_id = ?1")?;
     let follow_ups = count("SELECT count(*) FROM follow_ups WHERE contact_id = ?1")?;
-    let consent_records = count("SELECT count(*) FROM consent_history WHERE contact_id = ?1")?;
+    let consent_records = consent_history(conn, contact_id)?.len() as i64;
     let import_records = count("SELECT count(*) FROM import_changes WHERE entity = 'contact' AND record_id = ?1")?;
     let tags = count("SELECT count(*) FROM contact_tags WHERE contact_id = ?1")?;
 

@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_import.sql")),
     (4, include_str!("migrations/0004_privacy.sql")),
     (5, include_str!("migrations/0005_agreements.sql")),
+    (6, include_str!("migrations/0006_consent_on_change.sql")),
 ];
 
 /// The schema version this build writes.

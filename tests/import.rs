@@ -270,9 +270,24 @@ fn imported_contacts_are_found_by_search_with_their_organisation() {
     assert_eq!(ws.store.read(|c| search::query(c, "pasteur", 5)).expect("search").len(), 2, "organisation and contact");
     assert_eq!(ws.store.read(|c| search::query(c, "surname1499", 5)).expect("search").len(), 1);
     assert_eq!(count(&ws, "search_docs WHERE kind = 'contact'"), 1501);
-    // The trigger is back: a contact added by hand is indexed as before.
+    assert_eq!(count(&ws, "search_docs WHERE kind = 'organisation'"), 8);
+    // The triggers are back: a contact and an organisation added by hand are indexed as before.
     ws.store.write(|tx| contacts::create(tx, &contacts::ContactInput { last_name: "Dopoimport".into(), ..Default::default() })).expect("create");
     assert_eq!(ws.store.read(|c| search::query(c, "dopoimport", 5)).expect("search").len(), 1);
+    ws.store
+        .write(|tx| Ok(tx.execute("INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('o-late', 'Fondazione Nuova', 'other', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", [])?))
+        .expect("organisation");
+    assert_eq!(ws.store.read(|c| search::query(c, "fondazione", 5)).expect("search").len(), 1);
+    // The FTS5 settings the batch changed for its write are FTS5's defaults again.
+    let settings: Vec<(String, i64)> = ws
+        .store
+        .read(|c| {
+            let mut stmt = c.prepare("SELECT k, v FROM search_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .expect("config");
+    assert_eq!(settings, [("automerge".to_owned(), 4), ("hashsize".to_owned(), 1024 * 1024)]);
 }
 
 #[test]
@@ -694,7 +709,7 @@ Nicolò,Città,,,nicolo@example.it,,Forlì\n\
     let docs = |ws: &common::Workspace| -> Vec<(String, String, Option<String>)> {
         ws.store
             .read(|c| {
-                let mut stmt = c.prepare("SELECT title, subtitle, parent_id FROM search_docs WHERE kind = 'contact' ORDER BY ref_id")?;
+                let mut stmt = c.prepare("SELECT title, subtitle, parent_id FROM search_docs ORDER BY ref_id")?;
                 let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
             })
@@ -705,9 +720,11 @@ Nicolò,Città,,,nicolo@example.it,,Forlì\n\
         words.iter().map(|w| ws.store.read(|c| search::query(c, w, 50)).expect("search").into_iter().map(|h| h.id).collect()).collect()
     };
     let (imported_docs, imported_found) = (docs(&ws), found(&ws));
-    assert_eq!(imported_docs.len(), 3);
-    // Touching each contact makes the update trigger index it the trigger's way.
-    ws.store.write(|tx| Ok(tx.execute("UPDATE contacts SET first_name = first_name", [])?)).expect("touch");
+    assert_eq!(imported_docs.len(), 5, "three contacts and two organisations");
+    // Touching each row makes the update triggers index it the triggers' way.
+    ws.store
+        .write(|tx| Ok(tx.execute_batch("UPDATE contacts SET first_name = first_name; UPDATE organisations SET name = name")?))
+        .expect("touch");
     assert_eq!(docs(&ws), imported_docs);
     assert_eq!(found(&ws), imported_found);
     assert!(imported_found.iter().all(|ids| !ids.is_empty()), "every word finds something: {imported_found:?}");

@@ -95,6 +95,32 @@ fn consent_history_records_creation_changes_and_imports() {
     let history = ws.store.read(|conn| privacy::consent_history(conn, &keiko.id)).expect("history");
     assert_eq!(history.len(), 1, "an imported contact has its first record too");
     assert_eq!((history[0].event.as_str(), history[0].source.as_str()), ("created", "expo.csv"));
+
+    // Until a basis changes, the contact row is its first record: nothing is copied (0006).
+    let stored = |id: &str| -> i64 {
+        ws.store.read(|c| Ok(c.query_row("SELECT count(*) FROM consent_history WHERE contact_id = ?1", [id], |r| r.get(0))?)).expect("count")
+    };
+    assert_eq!(stored(&keiko.id), 0);
+    let k = ws.store.read(|c| contacts::get(c, &keiko.id)).expect("get");
+    let input = ContactInput {
+        first_name: k.first_name,
+        last_name: k.last_name,
+        email: k.email,
+        source: k.source,
+        lawful_basis: LawfulBasis::Consent,
+        lawful_basis_on: "2026-02-03".into(),
+        ..Default::default()
+    };
+    ws.store.write(|tx| contacts::update(tx, &keiko.id, &input)).expect("consent given");
+    let history = ws.store.read(|conn| privacy::consent_history(conn, &keiko.id)).expect("history");
+    let seen: Vec<(&str, LawfulBasis, &str)> = history.iter().map(|r| (r.event.as_str(), r.lawful_basis, r.source.as_str())).collect();
+    assert_eq!(
+        seen,
+        [("created", LawfulBasis::LegitimateInterest, "expo.csv"), ("changed", LawfulBasis::Consent, "expo.csv")],
+        "the first change keeps the first basis it replaced"
+    );
+    assert_eq!(stored(&keiko.id), 2);
+    assert_ne!(history[0].id, keiko.id, "a stored record has its own id");
 }
 
 #[test]
@@ -123,6 +149,9 @@ fn contacts_already_there_get_their_basis_recorded_by_the_upgrade() {
     );
     let other = store.read(|c| privacy::consent_history(c, "c2")).expect("history");
     assert_ne!(history[0].id, other[0].id, "every record has its own id");
+    store.write(|tx| Ok(tx.execute("UPDATE contacts SET lawful_basis = 'contract' WHERE id = 'c1'", [])?)).expect("change");
+    let events: Vec<String> = store.read(|c| privacy::consent_history(c, "c1")).expect("history").into_iter().map(|r| r.event).collect();
+    assert_eq!(events, ["recorded", "changed"], "a contact with a record already gets no `created` one");
     assert_eq!(store.read(|c| search::query(c, "ito", 5)).expect("search").len(), 1, "search still works after the upgrade");
 }
 

@@ -86,34 +86,44 @@ pub struct Keys {
 /// Who is known under each key. `T` is a record id for the workspace, a plan index for the file.
 #[derive(Debug)]
 pub struct Index<T> {
-    email: HashMap<String, T>,
-    phone: HashMap<String, T>,
-    name: HashMap<String, T>,
+    email: KeyMap<T>,
+    phone: KeyMap<T>,
+    name: KeyMap<T>,
 }
+
+/// foldhash, seeded per map: SipHash made hashing 200,000 people's keys a tenth of a large
+/// import, and a random seed still keeps a crafted file from forcing collisions.
+type KeyMap<T> = HashMap<String, T, foldhash::fast::RandomState>;
 
 impl<T: Clone> Default for Index<T> {
     fn default() -> Self {
-        Index { email: HashMap::new(), phone: HashMap::new(), name: HashMap::new() }
+        Index::with_capacity(0)
     }
 }
 
 impl<T: Clone> Index<T> {
+    /// An index sized for `n` people, so a large one is not rehashed as it grows.
+    pub fn with_capacity(n: usize) -> Self {
+        let map = || KeyMap::with_capacity_and_hasher(n, foldhash::fast::RandomState::default());
+        Index { email: map(), phone: map(), name: map() }
+    }
+
     /// Remembers `who` under its keys; the first holder of a key keeps it.
-    pub fn insert(&mut self, keys: &Keys, who: T) {
-        if let Some(k) = &keys.email {
-            self.email.entry(k.clone()).or_insert_with(|| who.clone());
+    pub fn insert(&mut self, keys: Keys, who: T) {
+        if let Some(k) = keys.email {
+            self.email.entry(k).or_insert_with(|| who.clone());
         }
-        if let Some(k) = &keys.phone {
-            self.phone.entry(k.clone()).or_insert_with(|| who.clone());
+        if let Some(k) = keys.phone {
+            self.phone.entry(k).or_insert_with(|| who.clone());
         }
-        if let Some(k) = &keys.name {
-            self.name.entry(k.clone()).or_insert(who);
+        if let Some(k) = keys.name {
+            self.name.entry(k).or_insert(who);
         }
     }
 
     /// The surest match for these keys.
     pub fn find(&self, keys: &Keys) -> Option<(T, MatchedBy)> {
-        let by = |map: &HashMap<String, T>, key: &Option<String>, how| key.as_ref().and_then(|k| map.get(k)).map(|t| (t.clone(), how));
+        let by = |map: &KeyMap<T>, key: &Option<String>, how| key.as_ref().and_then(|k| map.get(k)).map(|t| (t.clone(), how));
         by(&self.email, &keys.email, MatchedBy::Email)
             .or_else(|| by(&self.phone, &keys.phone, MatchedBy::Phone))
             .or_else(|| by(&self.name, &keys.name, MatchedBy::Name))
@@ -169,8 +179,8 @@ mod tests {
     #[test]
     fn the_surest_key_wins() {
         let mut index = Index::default();
-        index.insert(&Keys { email: Some("a@b.it".into()), phone: None, name: Some("x".into()) }, 1);
-        index.insert(&Keys { email: None, phone: Some("+391".into()), name: Some("y".into()) }, 2);
+        index.insert(Keys { email: Some("a@b.it".into()), phone: None, name: Some("x".into()) }, 1);
+        index.insert(Keys { email: None, phone: Some("+391".into()), name: Some("y".into()) }, 2);
         let probe = Keys { email: Some("a@b.it".into()), phone: Some("+391".into()), name: Some("y".into()) };
         assert_eq!(index.find(&probe), Some((1, MatchedBy::Email)));
         assert_eq!(index.find(&Keys { name: Some("y".into()), ..Keys::default() }), Some((2, MatchedBy::Name)));

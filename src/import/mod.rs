@@ -18,6 +18,15 @@ pub mod record;
 pub mod sheet;
 pub mod vcard;
 
+/// Prints how long each step of an import took on stderr when `PONTE_TRACE_IMPORT` is set: the
+/// breakdown in docs/performance.md. Measuring never changes what is imported.
+pub(crate) fn trace(what: &str, since: &mut std::time::Instant) {
+    if std::env::var_os("PONTE_TRACE_IMPORT").is_some() {
+        eprintln!("{what:<28} {:>7.3} s", since.elapsed().as_secs_f64());
+    }
+    *since = std::time::Instant::now();
+}
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -383,7 +392,9 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         crate::missions::get(conn, id)?;
     }
     let country = default_country(options);
+    let mut t = std::time::Instant::now();
     let known = batch::existing(conn, options.kind)?;
+    trace("read existing", &mut t);
     // Indexing the workspace's people and reading the file are independent: side by side.
     let (loaded, existing) = std::thread::scope(|scope| {
         let indexing = scope.spawn(move || batch::index_of(known, country));
@@ -391,10 +402,11 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         (loaded, indexing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
     let loaded = loaded?;
+    trace("load file + index existing", &mut t);
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
     let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
-    let mut in_file: dedupe::Index<usize> = dedupe::Index::default();
+    let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(loaded.data_rows().count());
     let mut rows: Vec<Analysed> = Vec::new();
     let raw_rows: Vec<&RawRow> = loaded.data_rows().collect();
     // Mapping a row is independent of the others: done on every core, the matching in order.
@@ -403,6 +415,7 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
         let keys = batch::keys_of(&record, country);
         (record, problems, keys)
     });
+    trace("map rows", &mut t);
     for (raw, (record, problems, keys)) in raw_rows.into_iter().zip(mapped) {
         let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
         if a.problems.iter().any(|p| p.rejects) {
@@ -435,10 +448,11 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
             });
         }
         if a.action == Action::Create {
-            in_file.insert(&keys, rows.len());
+            in_file.insert(keys, rows.len());
         }
         rows.push(a);
     }
+    trace("match", &mut t);
     Ok(Analysis { loaded, inspection, rows })
 }
 
