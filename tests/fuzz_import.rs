@@ -425,3 +425,38 @@ fn zz_report_the_slowest_cases() {
         report(name);
     }
 }
+
+/// An OpenDocument sheet states repeats instead of writing cells out: a file of a few hundred
+/// bytes can claim millions of rows or a billion cells. Each is refused with an import error, in
+/// bounded memory: calamine refuses the largest layouts itself, and the row limit the rest (a
+/// release build says `too_many_rows` for two million rows; calamine's debug build already
+/// stops earlier, `unreadable`).
+#[test]
+fn an_opendocument_sheet_claiming_millions_of_repeated_cells_is_refused_not_fatal() {
+    let cell = |v: &str| format!("<table:table-cell office:value-type=\"string\"><text:p>{v}</text:p></table:table-cell>");
+    let header = format!("<table:table-row>{}{}</table:table-row>", cell("Nome"), cell("Cognome"));
+    let cases = [
+        format!("<table:table-row table:number-rows-repeated=\"2000000\">{}{}</table:table-row>", cell("Anna"), cell("Verdi")),
+        "<table:table-row table:number-rows-repeated=\"60000\"><table:table-cell office:value-type=\"string\" table:number-columns-repeated=\"16000\"><text:p>x</text:p></table:table-cell></table:table-row>".to_owned(),
+        format!("<table:table-row table:number-rows-repeated=\"900000\"><table:table-cell table:number-columns-repeated=\"2\"/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated=\"16000\"/>{}</table:table-row>", cell("x")),
+    ];
+    let dir = tempfile::tempdir().expect("dir");
+    for rows in cases {
+        let content = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"S\">{header}{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+        );
+        let parts = vec![
+            ("mimetype".to_owned(), b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+            ("content.xml".to_owned(), content.into_bytes()),
+        ];
+        let bytes = rezip(&parts);
+        assert!(bytes.len() < 2_000, "a tiny file: {} bytes", bytes.len());
+        match read_file(dir.path(), "repeats.ods", &bytes) {
+            Err(Error::Import { problem, .. }) => assert!(
+                matches!(problem, ponte::ImportProblem::TooManyRows | ponte::ImportProblem::TooLarge | ponte::ImportProblem::Unreadable),
+                "{problem:?}"
+            ),
+            other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+}

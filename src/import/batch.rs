@@ -192,6 +192,8 @@ struct Writer<'c> {
     options: &'c Options,
     /// Organisations (or members) by folded name.
     parents: HashMap<String, String>,
+    /// Organisations by their name as spelled in the file.
+    spelled: HashMap<String, String>,
     created: usize,
     updated: usize,
     unchanged: usize,
@@ -203,7 +205,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         // A header line alone: nothing to record as a batch.
         return Err(Error::Import { file: analysis.inspection.file_name, row: None, problem: ImportProblem::Empty });
     }
-    let headers = analysis.loaded.headers.clone();
+    let headers = analysis.headers;
     if options.save_mapping {
         mapping::save(conn, &headers, options.kind, &analysis.inspection.mapping)?;
     }
@@ -221,6 +223,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         source: analysis.inspection.file_name.clone(),
         options,
         parents: HashMap::new(),
+        spelled: HashMap::new(),
         created: 0,
         updated: 0,
         unchanged: 0,
@@ -434,8 +437,13 @@ impl Writer<'_> {
         if name.is_empty() {
             return Ok(None);
         }
+        // Rows of one organisation mostly spell it the same way: no folding for those.
+        if let Some(id) = self.spelled.get(name) {
+            return Ok(Some(id.clone()));
+        }
         let key = crate::search::fold(name);
         if let Some(id) = self.parents.get(&key) {
+            self.spelled.insert(name.to_owned(), id.clone());
             return Ok(Some(id.clone()));
         }
         let existing: Option<String> = self
@@ -457,6 +465,7 @@ impl Writer<'_> {
             }
         };
         self.parents.insert(key, id.clone());
+        self.spelled.insert(name.to_owned(), id.clone());
         Ok(Some(id))
     }
 

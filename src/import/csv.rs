@@ -2,6 +2,8 @@
 //! and Outlook (UTF-8 or UTF-16 with a BOM), by event platforms, or typed on an old Mac (CR line
 //! ends). The encoding and separator are detected and reported, and either can be overridden.
 
+use std::io::Read;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::{Deserialize, Serialize};
 
@@ -90,13 +92,20 @@ pub fn parse(text: &str, separator: u8, max_rows: usize) -> Result<Vec<RawRow>, 
         let line = text[..at].matches(['\n']).count() + 1;
         return Err((Some(line), ImportProblem::NulByte));
     }
+    parse_from(text.as_bytes(), separator, max_rows)
+}
+
+/// Parses UTF-8 into rows as it is read: from a [`Decoding`] reader, the file is never held
+/// whole. Only the rows are kept.
+pub fn parse_from(input: impl Read, separator: u8, max_rows: usize) -> Result<Vec<RawRow>, (Option<usize>, ImportProblem)> {
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
         .flexible(true)
+        .buffer_capacity(256 * 1024)
         // CRLF mode accepts CR, LF and CRLF alike, so classic Mac files split into lines too.
         .terminator(::csv::Terminator::CRLF)
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let mut rows = Vec::new();
     let mut record = ::csv::StringRecord::new();
     loop {
@@ -104,7 +113,7 @@ pub fn parse(text: &str, separator: u8, max_rows: usize) -> Result<Vec<RawRow>, 
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(_) => return Err((Some(line), ImportProblem::Unreadable)),
+            Err(e) => return Err(read_error(&e, line)),
         }
         if rows.len() >= max_rows {
             return Err((Some(line), ImportProblem::TooManyRows));
@@ -112,6 +121,132 @@ pub fn parse(text: &str, separator: u8, max_rows: usize) -> Result<Vec<RawRow>, 
         rows.push(RawRow { number: line, cells: record.iter().map(str::to_owned).collect() });
     }
     Ok(rows)
+}
+
+fn read_error(e: &::csv::Error, line: usize) -> (Option<usize>, ImportProblem) {
+    if let ::csv::ErrorKind::Io(io) = e.kind() {
+        if let Some(NulByte(at)) = io.get_ref().and_then(|inner| inner.downcast_ref::<NulByte>()) {
+            return (Some(*at), ImportProblem::NulByte);
+        }
+    }
+    (Some(line), ImportProblem::Unreadable)
+}
+
+/// [`detect_encoding`] over a file read in chunks, never whole: the BOM from its first bytes,
+/// else whether every chunk continues valid UTF-8.
+pub fn detect_encoding_of(mut file: impl Read) -> std::io::Result<TextEncoding> {
+    let mut buf = vec![0u8; 1 << 20];
+    let mut carried = 0;
+    let mut first = true;
+    loop {
+        let n = file.read(&mut buf[carried..])?;
+        let filled = carried + n;
+        if first {
+            if filled < 3 && n > 0 {
+                carried = filled;
+                continue;
+            }
+            first = false;
+            let by_bom = detect_encoding(&buf[..filled.min(3)]);
+            if !matches!(by_bom, TextEncoding::Utf8 | TextEncoding::Windows1252) {
+                return Ok(by_bom);
+            }
+        }
+        if n == 0 {
+            // What is left is short of 4 bytes: valid, or a sequence cut short by the end.
+            return Ok(if std::str::from_utf8(&buf[..filled]).is_ok() { TextEncoding::Utf8 } else { TextEncoding::Windows1252 });
+        }
+        match std::str::from_utf8(&buf[..filled]) {
+            Ok(_) => carried = 0,
+            // Only the last character is incomplete: it may end in the next chunk.
+            Err(e) if e.error_len().is_none() => {
+                let from = e.valid_up_to();
+                buf.copy_within(from..filled, 0);
+                carried = filled - from;
+            }
+            Err(_) => return Ok(TextEncoding::Windows1252),
+        }
+    }
+}
+
+/// Decodes a file as it is read, into UTF-8 for the CSV reader: the file is never held whole,
+/// nor its text. A BOM is dropped as in [`decode`]. A NUL character stops reading with the line
+/// it is on ([`NulByte`]).
+pub struct Decoding<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    output: Vec<u8>,
+    at: usize,
+    /// Lines before the current output, for the line of a NUL.
+    lines: usize,
+    started: bool,
+    done: bool,
+}
+
+/// The error a [`Decoding`] reader gives for a NUL character: its line, 1-based.
+#[derive(Debug)]
+pub struct NulByte(pub usize);
+
+impl std::fmt::Display for NulByte {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NUL character on line {}", self.0)
+    }
+}
+
+impl std::error::Error for NulByte {}
+
+impl<R: Read> Decoding<R> {
+    pub fn new(inner: R, encoding: TextEncoding) -> Self {
+        Decoding {
+            inner,
+            decoder: encoding.encoding().new_decoder(),
+            input: vec![0; 64 * 1024],
+            output: Vec::new(),
+            at: 0,
+            lines: 0,
+            started: false,
+            done: false,
+        }
+    }
+
+    fn fill(&mut self) -> std::io::Result<()> {
+        let n = self.inner.read(&mut self.input)?;
+        let last = n == 0;
+        let room = self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16);
+        self.output.resize(room, 0);
+        let (_, _, written, _) = self.decoder.decode_to_utf8(&self.input[..n], &mut self.output, last);
+        self.output.truncate(written);
+        self.at = 0;
+        self.done = last;
+        if !self.started && !self.output.is_empty() {
+            self.started = true;
+            if self.output.starts_with("\u{FEFF}".as_bytes()) {
+                self.at = 3;
+            }
+        }
+        if let Some(nul) = self.output.iter().position(|&b| b == 0) {
+            let line = self.lines + self.output[..nul].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, NulByte(line)));
+        }
+        self.lines += self.output.iter().filter(|&&b| b == b'\n').count();
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Decoding<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.at >= self.output.len() {
+            if self.done {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = buf.len().min(self.output.len() - self.at);
+        buf[..n].copy_from_slice(&self.output[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 #[cfg(test)]
@@ -175,6 +310,58 @@ mod tests {
     #[test]
     fn a_nul_byte_is_refused_with_its_line() {
         assert_eq!(parse("a,b\n1,2\nx\0y,3\n", b',', 10).err(), Some((Some(3), ImportProblem::NulByte)));
+    }
+
+    /// Hands out its bytes one at a time, as a slow disk or pipe may: every boundary is a chunk
+    /// boundary, inside multi-byte characters too.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let Some((first, rest)) = self.0.split_first() else { return Ok(0) };
+            buf[0] = *first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    fn encodings(text: &str) -> Vec<Vec<u8>> {
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let (cp1252, _, _) = WINDOWS_1252.encode(text);
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
+        vec![text.as_bytes().to_vec(), bom, utf16le, utf16be, cp1252.into_owned()]
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_is_detected_and_decoded_as_the_whole() {
+        let text = "Nome;Città\nNicolò;Forlì €\n\"due\nrighe\";x\n";
+        for bytes in encodings(text) {
+            let whole = detect_encoding(&bytes);
+            assert_eq!(detect_encoding_of(Trickle(&bytes)).unwrap(), whole, "{bytes:?}");
+            assert_eq!(detect_encoding_of(bytes.as_slice()).unwrap(), whole, "{bytes:?}");
+            let mut decoded = String::new();
+            Decoding::new(Trickle(&bytes), whole).read_to_string(&mut decoded).unwrap();
+            assert_eq!(decoded, decode(&bytes, whole));
+            let rows = parse_from(Decoding::new(Trickle(&bytes), whole), b';', 10).unwrap();
+            assert_eq!(rows, parse(text, b';', 10).unwrap());
+        }
+        // Valid UTF-8 for a megabyte and more, then one Latin-1 byte: the whole file decides.
+        let mut late = "a".repeat(1 << 21).into_bytes();
+        late.extend_from_slice(b"\ncitt\xE0\n");
+        assert_eq!(detect_encoding_of(late.as_slice()).unwrap(), TextEncoding::Windows1252);
+        assert_eq!(detect_encoding_of("è".as_bytes()).unwrap(), TextEncoding::Utf8);
+        assert_eq!(detect_encoding_of(&b"\xC3"[..]).unwrap(), TextEncoding::Windows1252, "cut short by the end");
+        assert_eq!(detect_encoding_of(&b""[..]).unwrap(), TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn a_nul_byte_read_in_pieces_is_refused_with_its_line() {
+        let bytes = b"a,b\n1,2\nx\0y,3\n";
+        assert_eq!(parse_from(Decoding::new(Trickle(bytes), TextEncoding::Utf8), b',', 10).err(), Some((Some(3), ImportProblem::NulByte)));
+        let mut far = "a,b\n".repeat(100_000).into_bytes();
+        far.extend_from_slice(b"\0\n");
+        assert_eq!(parse_from(Decoding::new(far.as_slice(), TextEncoding::Utf8), b',', 1_000_000).err(), Some((Some(100_001), ImportProblem::NulByte)));
     }
 
     #[test]

@@ -257,6 +257,13 @@ fn file_error(file: &str, (row, problem): (Option<usize>, ImportProblem)) -> Err
     Error::Import { file: file.to_owned(), row, problem }
 }
 
+/// Up to `n` bytes from the start of the file.
+fn file_head(path: &Path, n: u64) -> Result<Vec<u8>> {
+    let mut head = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(std::fs::File::open(path)?, n), &mut head)?;
+    Ok(head)
+}
+
 /// Reads any supported file into rows of text, whatever its name claims, within the limits.
 pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -265,15 +272,17 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     if size > MAX_FILE_BYTES {
         return Err(fail((None, ImportProblem::TooLarge)));
     }
-    let bytes = std::fs::read(path)?;
     let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let claims_workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
-    let (format, table) = if bytes.starts_with(b"PK\x03\x04") {
+    let head = file_head(path, 64 * 1024)?;
+    let (format, table) = if head.starts_with(b"PK\x03\x04") {
+        let bytes = std::fs::read(path)?;
         sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
         let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
         let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
         (if ods { Format::Ods } else { Format::Xlsx }, table)
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        let bytes = std::fs::read(path)?;
         // An encrypted XLSX is an OLE container holding the encrypted package.
         let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
@@ -283,9 +292,15 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     } else if claims_workbook {
         return Err(fail((None, ImportProblem::NotThisFormat)));
     } else {
-        let encoding = read.encoding.unwrap_or_else(|| csv::detect_encoding(&bytes));
-        let text = csv::decode(&bytes, encoding);
-        if vcard::looks_like(&text) {
+        // Text is read as it is decoded, never whole: a 200 MB CSV costs its rows, not also its
+        // bytes and its text (docs/performance.md). The first 64 kB decide what it is.
+        let encoding = match read.encoding {
+            Some(e) => e,
+            None => csv::detect_encoding_of(std::fs::File::open(path)?)?,
+        };
+        let sample = csv::decode(&head, encoding);
+        if vcard::looks_like(&sample) {
+            let text = csv::decode(&std::fs::read(path)?, encoding);
             if let Some(at) = text.find('\0') {
                 return Err(fail((Some(text[..at].matches('\n').count() + 1), ImportProblem::NulByte)));
             }
@@ -298,8 +313,9 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         } else if extension == "vcf" || extension == "vcard" {
             return Err(fail((None, ImportProblem::NotThisFormat)));
         } else {
-            let separator = read.separator.and_then(|c| u8::try_from(c).ok()).unwrap_or_else(|| csv::detect_separator(&text));
-            let rows = csv::parse(&text, separator, MAX_ROWS).map_err(fail)?;
+            let separator = read.separator.and_then(|c| u8::try_from(c).ok()).unwrap_or_else(|| csv::detect_separator(&sample));
+            let file = std::fs::File::open(path)?;
+            let rows = csv::parse_from(csv::Decoding::new(file, encoding), separator, MAX_ROWS).map_err(fail)?;
             (Format::Csv, Table { encoding: Some(encoding), separator: Some(separator as char), rows, ..Table::default() })
         }
     };
@@ -376,7 +392,7 @@ pub(crate) struct Analysed {
 }
 
 pub(crate) struct Analysis {
-    pub loaded: Loaded,
+    pub headers: Vec<String>,
     pub inspection: Inspection,
     pub rows: Vec<Analysed>,
 }
@@ -393,67 +409,73 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
     }
     let country = default_country(options);
     let mut t = std::time::Instant::now();
-    let known = batch::existing(conn, options.kind)?;
-    trace("read existing", &mut t);
-    // Indexing the workspace's people and reading the file are independent: side by side.
+    // Reading the file needs no database; reading and indexing the workspace's people needs no
+    // file: side by side (the XLSX parse alone is half a second for 100,000 rows).
     let (loaded, existing) = std::thread::scope(|scope| {
-        let indexing = scope.spawn(move || batch::index_of(known, country));
-        let loaded = load(path, &options.read);
-        (loaded, indexing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        let loading = scope.spawn(|| load(path, &options.read));
+        let existing = batch::existing(conn, options.kind).map(|known| batch::index_of(known, country));
+        (loading.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), existing)
     });
+    let existing = existing?;
     let loaded = loaded?;
     trace("load file + index existing", &mut t);
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
     let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
-    let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(loaded.data_rows().count());
-    let mut rows: Vec<Analysed> = Vec::new();
-    let raw_rows: Vec<&RawRow> = loaded.data_rows().collect();
-    // Mapping a row is independent of the others: done on every core, the matching in order.
-    let mapped = in_parallel(&raw_rows, |raw| {
-        let (record, problems) = record::map_row(&raw.cells, &loaded.headers, &fields, options.kind);
-        let keys = batch::keys_of(&record, country);
-        (record, problems, keys)
-    });
-    trace("map rows", &mut t);
-    for (raw, (record, problems, keys)) in raw_rows.into_iter().zip(mapped) {
-        let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
-        if a.problems.iter().any(|p| p.rejects) {
-            // Only a rejected row's cells are needed again (to write it back); not a copy of all.
-            a.cells.clone_from(&raw.cells);
-            a.action = Action::Reject;
-            rows.push(a);
-            continue;
-        }
-        let found_db = existing.find(&keys);
-        let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
-        if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
-            let decision = overrides.get(&a.row).copied().unwrap_or(Decision::Update);
-            a.action = match (decision, same_as) {
-                (Decision::Update, None) => Action::Update,
-                (Decision::Update, Some(_)) => Action::Merge,
-                (Decision::KeepBoth, _) => Action::Create,
-                (Decision::Skip, _) => Action::Skip,
-            };
-            if a.action == Action::Merge {
-                a.merge_into = same_as;
+    let Loaded { table, header_index, headers, .. } = loaded;
+    let mut raw_rows: Vec<RawRow> =
+        table.rows.into_iter().skip(header_index + 1).filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).collect();
+    let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(raw_rows.len());
+    let mut rows: Vec<Analysed> = Vec::with_capacity(raw_rows.len());
+    // Rows are mapped a block at a time and each block's cells freed once mapped, so the file's
+    // cells and the mapped records are never all in memory together. Mapping a row is
+    // independent of the others: done on every core; the matching in file order.
+    for block in raw_rows.chunks_mut(16 * 1024) {
+        let mapped = in_parallel(block, |raw| {
+            let (record, problems) = record::map_row(&raw.cells, &headers, &fields, options.kind);
+            let keys = batch::keys_of(&record, country);
+            (record, problems, keys)
+        });
+        for (raw, (record, problems, keys)) in block.iter_mut().zip(mapped) {
+            let cells = std::mem::take(&mut raw.cells);
+            let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
+            if a.problems.iter().any(|p| p.rejects) {
+                // Only a rejected row's cells are needed again (to write it back).
+                a.cells = cells;
+                a.action = Action::Reject;
+                rows.push(a);
+                continue;
             }
-            a.duplicate = Some(Duplicate {
-                matched_by,
-                sure: matched_by != MatchedBy::Name,
-                existing_id,
-                existing_name: None,
-                same_as_row: same_as.map(|i: usize| rows[i].row),
-                decision,
-            });
+            let found_db = existing.find(&keys);
+            let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
+            if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
+                let decision = overrides.get(&a.row).copied().unwrap_or(Decision::Update);
+                a.action = match (decision, same_as) {
+                    (Decision::Update, None) => Action::Update,
+                    (Decision::Update, Some(_)) => Action::Merge,
+                    (Decision::KeepBoth, _) => Action::Create,
+                    (Decision::Skip, _) => Action::Skip,
+                };
+                if a.action == Action::Merge {
+                    a.merge_into = same_as;
+                }
+                a.duplicate = Some(Duplicate {
+                    matched_by,
+                    sure: matched_by != MatchedBy::Name,
+                    existing_id,
+                    existing_name: None,
+                    same_as_row: same_as.map(|i: usize| rows[i].row),
+                    decision,
+                });
+            }
+            if a.action == Action::Create {
+                in_file.insert(keys, rows.len());
+            }
+            rows.push(a);
         }
-        if a.action == Action::Create {
-            in_file.insert(keys, rows.len());
-        }
-        rows.push(a);
     }
-    trace("match", &mut t);
-    Ok(Analysis { loaded, inspection, rows })
+    trace("map and match", &mut t);
+    Ok(Analysis { headers, inspection, rows })
 }
 
 /// `f` over `items` on the machine's cores, results in order. Small inputs stay on this thread.

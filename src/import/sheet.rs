@@ -114,7 +114,13 @@ fn xlsx_rows<R: Read + Seek>(book: &mut Xlsx<R>, name: &str, max_rows: usize) ->
         if height * (u64::from(right - left) + 1) > MAX_CELLS {
             return Err((None, ImportProblem::TooLarge));
         }
-        cells.push(((row, col), text(&Data::from(cell.get_value().clone()))));
+        let value = match cell.get_value() {
+            // Most cells of a participant list are text: copied once, not through `Data`.
+            DataRef::SharedString(s) => (*s).to_owned(),
+            DataRef::String(s) => s.clone(),
+            other => text(&Data::from(other.clone())),
+        };
+        cells.push(((row, col), value));
     }
     if cells.is_empty() {
         return Ok(Vec::new());
