@@ -1,6 +1,8 @@
 //! Preferences that belong to the workspace: the UI language, the coordinator's home zone, and how
 //! long contacts nobody meets are kept before the retention review lists them.
 
+use std::ops::RangeInclusive;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
@@ -61,40 +63,31 @@ pub fn set(conn: &Connection, settings: &Settings) -> Result<Settings> {
     get(conn)
 }
 
+/// A whole-number setting: its stored value when it is one within `range`, else `default` (unset,
+/// or written out of range by hand or by another version of Ponte).
+fn number<T: std::str::FromStr + PartialOrd>(conn: &Connection, key: &str, range: RangeInclusive<T>, default: T) -> Result<T> {
+    Ok(get_value(conn, key)?.and_then(|v| v.parse().ok()).filter(|n| range.contains(n)).unwrap_or(default))
+}
+
+/// Stores a whole-number setting already checked by the caller, and returns it.
+fn set_number<T: ToString>(conn: &Connection, key: &str, value: T) -> Result<T> {
+    set_value(conn, key, &value.to_string())?;
+    Ok(value)
+}
+
 /// Minutes without use after which the app locks an encrypted workspace; 0 means never.
 pub const DEFAULT_LOCK_AFTER_MINUTES: u32 = 10;
 const MAX_LOCK_AFTER_MINUTES: u32 = 24 * 60;
 
 pub fn lock_after_minutes(conn: &Connection) -> Result<u32> {
-    Ok(get_value(conn, "lock_after_minutes")?
-        .and_then(|v| v.parse().ok())
-        .filter(|m| *m <= MAX_LOCK_AFTER_MINUTES)
-        .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES))
+    number(conn, "lock_after_minutes", 0..=MAX_LOCK_AFTER_MINUTES, DEFAULT_LOCK_AFTER_MINUTES)
 }
 
 pub fn set_lock_after_minutes(conn: &Connection, minutes: u32) -> Result<u32> {
     if minutes > MAX_LOCK_AFTER_MINUTES {
         return Err(Error::invalid("lockAfterMinutes", Reason::Choice));
     }
-    set_value(conn, "lock_after_minutes", &minutes.to_string())?;
-    Ok(minutes)
-}
-
-#[cfg(test)]
-mod lock_tests {
-    use super::*;
-    use crate::Store;
-
-    #[test]
-    fn the_idle_lock_defaults_to_ten_minutes_and_refuses_more_than_a_day() {
-        let store = Store::open_in_memory().expect("open");
-        assert_eq!(store.read(lock_after_minutes).expect("get"), DEFAULT_LOCK_AFTER_MINUTES);
-        assert_eq!(store.write(|tx| set_lock_after_minutes(tx, 0)).expect("never"), 0);
-        assert_eq!(store.read(lock_after_minutes).expect("get"), 0);
-        let err = store.write(|tx| set_lock_after_minutes(tx, 24 * 60 + 1)).expect_err("too long");
-        assert_eq!(err.code(), "invalid");
-        assert_eq!(store.read(lock_after_minutes).expect("get"), 0, "a refused value leaves the old one");
-    }
+    set_number(conn, "lock_after_minutes", minutes)
 }
 
 /// A retention period in months, from 1 to [`MAX_RETENTION_MONTHS`].
@@ -108,23 +101,16 @@ pub fn check_retention_months(months: u32) -> Result<u32> {
 
 /// The retention period (setting `retention_months`), 24 months unless changed.
 pub fn retention_months(conn: &Connection) -> Result<u32> {
-    Ok(get_value(conn, "retention_months")?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_RETENTION_MONTHS))
+    number(conn, "retention_months", 1..=MAX_RETENTION_MONTHS, DEFAULT_RETENTION_MONTHS)
 }
 
 pub fn set_retention_months(conn: &Connection, months: u32) -> Result<u32> {
-    let months = check_retention_months(months)?;
-    set_value(conn, "retention_months", &months.to_string())?;
-    Ok(months)
+    set_number(conn, "retention_months", check_retention_months(months)?)
 }
 
 /// How many backups to keep (the newest; see `backup`).
 pub fn backups_kept(conn: &Connection) -> Result<usize> {
-    Ok(get_value(conn, "backups_kept")?
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|n| (1..=MAX_BACKUPS_KEPT).contains(n))
-        .unwrap_or(DEFAULT_BACKUPS_KEPT))
+    number(conn, "backups_kept", 1..=MAX_BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT)
 }
 
 /// Sets how many backups to keep, from 1 to [`MAX_BACKUPS_KEPT`]; older ones go at the next backup.
@@ -132,6 +118,37 @@ pub fn set_backups_kept(conn: &Connection, keep: usize) -> Result<usize> {
     if !(1..=MAX_BACKUPS_KEPT).contains(&keep) {
         return Err(Error::invalid("backupsKept", Reason::Choice));
     }
-    set_value(conn, "backups_kept", &keep.to_string())?;
-    backups_kept(conn)
+    set_number(conn, "backups_kept", keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn the_idle_lock_defaults_to_ten_minutes_and_refuses_more_than_a_day() {
+        let store = Store::open_in_memory().expect("open");
+        assert_eq!(store.read(lock_after_minutes).expect("get"), DEFAULT_LOCK_AFTER_MINUTES);
+        assert_eq!(store.write(|tx| set_lock_after_minutes(tx, 0)).expect("never"), 0);
+        assert_eq!(store.read(lock_after_minutes).expect("get"), 0);
+        let err = store.write(|tx| set_lock_after_minutes(tx, 24 * 60 + 1)).expect_err("too long");
+        assert_eq!(err.code(), "invalid");
+        assert_eq!(store.read(lock_after_minutes).expect("get"), 0, "a refused value leaves the old one");
+    }
+
+    #[test]
+    fn numbers_stored_out_of_range_or_not_numbers_read_as_the_default() {
+        let store = Store::open_in_memory().expect("open");
+        for (key, value) in [("retention_months", "0"), ("backups_kept", "1000"), ("lock_after_minutes", "ten")] {
+            store.write(|tx| set_value(tx, key, value)).expect("by hand");
+        }
+        assert_eq!(store.read(retention_months).expect("get"), DEFAULT_RETENTION_MONTHS);
+        assert_eq!(store.read(backups_kept).expect("get"), DEFAULT_BACKUPS_KEPT);
+        assert_eq!(store.read(lock_after_minutes).expect("get"), DEFAULT_LOCK_AFTER_MINUTES);
+        assert_eq!(store.write(|tx| set_retention_months(tx, 36)).expect("set"), 36);
+        assert_eq!(store.read(retention_months).expect("get"), 36);
+        assert_eq!(store.write(|tx| set_backups_kept(tx, 3)).expect("set"), 3);
+        assert_eq!(store.read(backups_kept).expect("get"), 3);
+    }
 }
