@@ -158,7 +158,14 @@ test('a backup taken from Settings brings the workspace back as it was, after ke
     const newest = await s.waitForElement('[data-testid="backup-row"] [data-testid="backup-restore"]');
     await clickOn(s, newest);
     await s.waitForTestId('restore-counts', { timeout: 20000 });
+    // The window reloads once the workspace is restored. Until then the old page, dialog open,
+    // is still there with its own title: wait for the new page, not just for a title.
+    await s.execute('window.__ponteBeforeRestore = true;');
     await (await s.waitForTestId('confirm-restore')).click();
+    await s.waitFor(async () => (await s.execute('return window.__ponteBeforeRestore !== true;')) === true, {
+      what: 'the window reloaded on the restored workspace',
+      timeout: 30000,
+    });
     await s.waitForTestId('page-title', { timeout: 20000 });
     await go(s, 'members');
     await waitForNoRow(s, 'member-row', name);
