@@ -241,7 +241,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
     let mut t = std::time::Instant::now();
     let mut skipped = 0;
     let mut rejected_rows = Vec::new();
-    let trigger = if options.kind == Kind::Contacts { Some(suspend_contact_trigger(conn)?) } else { None };
+    let trigger = if options.kind == Kind::Contacts { Some(suspend_insert_triggers(conn)?) } else { None };
     {
         let mut insert_contact = conn.prepare(
             "INSERT INTO contacts (id, organisation_id, first_name, last_name, name_reading, role, email, phone,
@@ -343,7 +343,7 @@ fn with_website(r: &Record) -> String {
 const BULK_TRIGGERS: [&str; 2] = ["contacts_search_ai", "organisations_search_ai"];
 
 /// Drops the per-row insert triggers of [`BULK_TRIGGERS`] and returns their SQL to recreate them.
-fn suspend_contact_trigger(conn: &Connection) -> Result<String> {
+fn suspend_insert_triggers(conn: &Connection) -> Result<String> {
     let mut sql = String::new();
     for name in BULK_TRIGGERS {
         let body: String = conn.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", [name], |r| r.get(0))?;
