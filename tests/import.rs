@@ -290,6 +290,40 @@ fn imported_contacts_are_found_by_search_with_their_organisation() {
     assert_eq!(settings, [("automerge".to_owned(), 4), ("hashsize".to_owned(), 1024 * 1024)]);
 }
 
+/// Contacts are stored while later rows are still being matched, so a row about a contact stored
+/// blocks earlier is folded in afterwards: the contact must end as if both rows had been one.
+#[test]
+fn a_row_about_a_contact_stored_blocks_earlier_is_folded_into_it() {
+    let ws = common::empty();
+    let mut csv = String::from("Nome,Cognome,E-mail,Telefono,Ruolo,Azienda,Note\n");
+    csv.push_str("Keiko,Fujita,k.fujita@example.jp,,,,Primo contatto\n");
+    for i in 0..39_998 {
+        csv.push_str(&format!("Person{i},Surname{i},p{i}@example.org,,,Org {},\n", i % 50));
+    }
+    csv.push_str("Keiko,Fujita,K.Fujita@example.jp,+81 90 1234 5678,Director,Osaka Bio,Incontrata al forum\n");
+    let path = write(&ws, "forum.csv", csv.as_bytes());
+    let summary = commit(&ws, &path, &contacts_options()).expect("commit");
+    assert_eq!((summary.created, summary.updated, summary.unchanged), (39_999, 0, 1));
+    let hits = ws.store.read(|c| search::query(c, "director", 5)).expect("search");
+    assert_eq!(hits.len(), 1, "found by what only the later row said");
+    let keiko = ws.store.read(|c| contacts::get(c, &hits[0].id)).expect("get");
+    assert_eq!((keiko.email.as_str(), keiko.phone.as_str(), keiko.role.as_str()), ("k.fujita@example.jp", "+81 90 1234 5678", "Director"));
+    assert_eq!(keiko.organisation_name.as_deref(), Some("Osaka Bio"));
+    assert!(keiko.notes.contains("Primo contatto") && keiko.notes.contains("Incontrata al forum"), "{}", keiko.notes);
+    assert_eq!(hits[0].subtitle, "Osaka Bio", "its search row was written from the folded record");
+    assert_eq!(count(&ws, &format!("consent_history WHERE contact_id = '{}'", keiko.id)), 0, "folding is not a change of basis");
+    // The update triggers suspended for the folding are back.
+    let mut input = contacts::ContactInput { first_name: keiko.first_name.clone(), last_name: keiko.last_name.clone(), ..Default::default() };
+    input.role = "Managing director".into();
+    input.lawful_basis = contacts::LawfulBasis::Consent;
+    ws.store.write(|tx| contacts::update(tx, &keiko.id, &input)).expect("update");
+    assert_eq!(ws.store.read(|c| search::query(c, "managing", 5)).expect("search").len(), 1);
+    assert_eq!(count(&ws, &format!("consent_history WHERE contact_id = '{}'", keiko.id)), 2, "created, then changed");
+    let batch = ws.store.write(|tx| import::undo(tx, &summary.batch_id)).expect("undo");
+    assert!(batch.undone_at.is_some());
+    assert_eq!(count(&ws, "contacts"), 0);
+}
+
 #[test]
 fn duplicates_in_the_workspace_and_in_the_file_get_a_decision_each() {
     let ws = common::empty();

@@ -392,7 +392,6 @@ pub(crate) struct Analysed {
 }
 
 pub(crate) struct Analysis {
-    pub headers: Vec<String>,
     pub inspection: Inspection,
     pub rows: Vec<Analysed>,
 }
@@ -401,8 +400,30 @@ pub(crate) fn default_country(options: &Options) -> phonenumber::country::Id {
     options.default_country.trim().to_ascii_uppercase().parse().unwrap_or(phonenumber::country::Id::IT)
 }
 
-/// Reads, maps and checks every row against the workspace and the rows before it.
-pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Result<Analysis> {
+/// A file read, its mapping chosen and the workspace's people indexed: what the matching needs.
+pub(crate) struct Prepared {
+    pub headers: Vec<String>,
+    pub inspection: Inspection,
+    pub rows: Rows,
+}
+
+/// The rows of a file still to be mapped and matched, with what that takes. Owns everything, so
+/// it can be matched on another thread while the rows already matched are stored.
+pub(crate) struct Rows {
+    raw: Vec<RawRow>,
+    headers: Vec<String>,
+    fields: Vec<Option<Field>>,
+    existing: dedupe::Index<String>,
+    overrides: HashMap<usize, Decision>,
+    kind: Kind,
+    country: phonenumber::country::Id,
+}
+
+/// Rows are mapped and handed on this many at a time.
+const BLOCK: usize = 4 * 1024;
+
+/// Reads the file and indexes the workspace's people, side by side; chooses the mapping.
+pub(crate) fn prepare(conn: &Connection, path: &Path, options: &Options) -> Result<Prepared> {
     if options.kind == Kind::Participants {
         let id = options.mission_id.as_deref().ok_or(Error::invalid("missionId", crate::error::Reason::Required))?;
         crate::missions::get(conn, id)?;
@@ -411,9 +432,13 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
     let mut t = std::time::Instant::now();
     // Reading the file needs no database; reading and indexing the workspace's people needs no
     // file: side by side (the XLSX parse alone is half a second for 100,000 rows).
+    // A workbook takes calamine longer to read than the index takes on one core: the reading
+    // thread then keeps a core to itself (0.05 s less for 100,000 XLSX rows). Text is read
+    // faster than that, so the index takes both cores.
+    let workbook = file_head(path, 8).is_ok_and(|h| h.starts_with(b"PK\x03\x04") || h.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]));
     let (loaded, existing) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| load(path, &options.read));
-        let existing = batch::existing(conn, options.kind).map(|known| batch::index_of(known, country));
+        let existing = batch::existing(conn, options.kind).map(|known| batch::index_of(known, country, !workbook));
         (loading.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), existing)
     });
     let existing = existing?;
@@ -421,61 +446,92 @@ pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Resu
     trace("load file + index existing", &mut t);
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
-    let overrides: HashMap<usize, Decision> = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
     let Loaded { table, header_index, headers, .. } = loaded;
-    let mut raw_rows: Vec<RawRow> =
-        table.rows.into_iter().skip(header_index + 1).filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).collect();
-    let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(raw_rows.len());
-    let mut rows: Vec<Analysed> = Vec::with_capacity(raw_rows.len());
-    // Rows are mapped a block at a time and each block's cells freed once mapped, so the file's
-    // cells and the mapped records are never all in memory together. Mapping a row is
-    // independent of the others: done on every core; the matching in file order.
-    for block in raw_rows.chunks_mut(16 * 1024) {
-        let mapped = in_parallel(block, |raw| {
-            let (record, problems) = record::map_row(&raw.cells, &headers, &fields, options.kind);
-            let keys = batch::keys_of(&record, country);
-            (record, problems, keys)
-        });
-        for (raw, (record, problems, keys)) in block.iter_mut().zip(mapped) {
-            let cells = std::mem::take(&mut raw.cells);
-            let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
-            if a.problems.iter().any(|p| p.rejects) {
-                // Only a rejected row's cells are needed again (to write it back).
-                a.cells = cells;
-                a.action = Action::Reject;
-                rows.push(a);
-                continue;
-            }
-            let found_db = existing.find(&keys);
-            let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
-            if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
-                let decision = overrides.get(&a.row).copied().unwrap_or(Decision::Update);
-                a.action = match (decision, same_as) {
-                    (Decision::Update, None) => Action::Update,
-                    (Decision::Update, Some(_)) => Action::Merge,
-                    (Decision::KeepBoth, _) => Action::Create,
-                    (Decision::Skip, _) => Action::Skip,
-                };
-                if a.action == Action::Merge {
-                    a.merge_into = same_as;
+    let raw = table.rows.into_iter().skip(header_index + 1).filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).collect();
+    let overrides = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
+    let rows = Rows { raw, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
+    Ok(Prepared { headers, inspection, rows })
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    /// Maps every row and checks it against the workspace and the rows before it, in file
+    /// order, handing the rows on a block at a time; stops early when `sink` says so. Each
+    /// block's cells are freed once mapped, so the file's cells and the mapped records are never
+    /// all in memory together. Mapping is done on every core, matching in order.
+    pub fn analyse(mut self, mut sink: impl FnMut(Vec<Analysed>) -> bool) {
+        let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(self.raw.len());
+        // The file row of every row analysed so far, for "same as row N".
+        let mut numbers: Vec<usize> = Vec::with_capacity(self.raw.len());
+        let Rows { raw, headers, fields, existing, overrides, kind, country } = &mut self;
+        for block in raw.chunks_mut(BLOCK) {
+            let map = |raw: &RawRow| {
+                let (record, problems) = record::map_row(&raw.cells, headers, fields, *kind);
+                let keys = batch::keys_of(&record, *country);
+                (record, problems, keys)
+            };
+            let mapped = in_parallel(block, map);
+            let mut out = Vec::with_capacity(block.len());
+            for (raw, (record, problems, keys)) in block.iter_mut().zip(mapped) {
+                let cells = std::mem::take(&mut raw.cells);
+                let index = numbers.len();
+                numbers.push(raw.number);
+                let mut a = Analysed { row: raw.number, cells: Vec::new(), record, problems, action: Action::Create, duplicate: None, merge_into: None };
+                if a.problems.iter().any(|p| p.rejects) {
+                    // Only a rejected row's cells are needed again (to write it back).
+                    a.cells = cells;
+                    a.action = Action::Reject;
+                    out.push(a);
+                    continue;
                 }
-                a.duplicate = Some(Duplicate {
-                    matched_by,
-                    sure: matched_by != MatchedBy::Name,
-                    existing_id,
-                    existing_name: None,
-                    same_as_row: same_as.map(|i: usize| rows[i].row),
-                    decision,
-                });
+                let found_db = existing.find(&keys);
+                let found_file = if found_db.is_none() { in_file.find(&keys) } else { None };
+                if let Some((matched_by, existing_id, same_as)) = found_db.map(|(id, by)| (by, Some(id), None)).or(found_file.map(|(i, by)| (by, None, Some(i)))) {
+                    let decision = overrides.get(&a.row).copied().unwrap_or(Decision::Update);
+                    a.action = match (decision, same_as) {
+                        (Decision::Update, None) => Action::Update,
+                        (Decision::Update, Some(_)) => Action::Merge,
+                        (Decision::KeepBoth, _) => Action::Create,
+                        (Decision::Skip, _) => Action::Skip,
+                    };
+                    if a.action == Action::Merge {
+                        a.merge_into = same_as;
+                    }
+                    a.duplicate = Some(Duplicate {
+                        matched_by,
+                        sure: matched_by != MatchedBy::Name,
+                        existing_id,
+                        existing_name: None,
+                        same_as_row: same_as.map(|i: usize| numbers[i]),
+                        decision,
+                    });
+                }
+                if a.action == Action::Create {
+                    in_file.insert(keys, index);
+                }
+                out.push(a);
             }
-            if a.action == Action::Create {
-                in_file.insert(keys, rows.len());
+            if !sink(out) {
+                return;
             }
-            rows.push(a);
         }
     }
+}
+
+/// Reads, maps and checks every row against the workspace and the rows before it.
+pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Result<Analysis> {
+    let Prepared { inspection, rows: pending, .. } = prepare(conn, path, options)?;
+    let mut t = std::time::Instant::now();
+    let mut rows = Vec::with_capacity(pending.len());
+    pending.analyse(|block| {
+        rows.extend(block);
+        true
+    });
     trace("map and match", &mut t);
-    Ok(Analysis { headers, inspection, rows })
+    Ok(Analysis { inspection, rows })
 }
 
 /// `f` over `items` on the machine's cores, results in order. Small inputs stay on this thread.
