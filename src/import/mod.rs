@@ -257,6 +257,16 @@ fn file_error(file: &str, (row, problem): (Option<usize>, ImportProblem)) -> Err
     Error::Import { file: file.to_owned(), row, problem }
 }
 
+/// How XLSX and ODS files (zip archives) begin.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// How XLS files and encrypted workbooks (OLE containers) begin.
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether a file beginning with `head` is a workbook (zip or OLE), whatever its name says.
+fn is_workbook(head: &[u8]) -> bool {
+    head.starts_with(ZIP_MAGIC) || head.starts_with(OLE_MAGIC)
+}
+
 /// Up to `n` bytes from the start of the file.
 fn file_head(path: &Path, n: u64) -> Result<Vec<u8>> {
     let mut head = Vec::new();
@@ -275,13 +285,13 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let claims_workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
     let head = file_head(path, 64 * 1024)?;
-    let (format, table) = if head.starts_with(b"PK\x03\x04") {
+    let (format, table) = if head.starts_with(ZIP_MAGIC) {
         let bytes = std::fs::read(path)?;
         sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
         let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
         let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
         (if ods { Format::Ods } else { Format::Xlsx }, table)
-    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    } else if head.starts_with(OLE_MAGIC) {
         let bytes = std::fs::read(path)?;
         // An encrypted XLSX is an OLE container holding the encrypted package.
         let marker: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
@@ -435,7 +445,7 @@ pub(crate) fn prepare(conn: &Connection, path: &Path, options: &Options) -> Resu
     // A workbook takes calamine longer to read than the index takes on one core: the reading
     // thread then keeps a core to itself (0.05 s less for 100,000 XLSX rows). Text is read
     // faster than that, so the index takes both cores.
-    let workbook = file_head(path, 8).is_ok_and(|h| h.starts_with(b"PK\x03\x04") || h.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]));
+    let workbook = file_head(path, OLE_MAGIC.len() as u64).is_ok_and(|h| is_workbook(&h));
     let (loaded, existing) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| load(path, &options.read));
         let existing = batch::existing(conn, options.kind).map(|known| batch::index_of(known, country, !workbook));
