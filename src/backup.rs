@@ -27,7 +27,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -197,6 +197,47 @@ pub fn take(store: &Store, reason: Reason) -> Result<BackupInfo> {
 /// was taken (the file and its `-wal` are clearly older than it), else a new `before-import` one. So a
 /// file tried again and again does not rotate distinct older backups away with identical copies.
 pub fn before_import(store: &Store) -> Result<BackupInfo> {
+    match reusable_before_import(store)? {
+        Some(newest) => Ok(newest),
+        None => take(store, Reason::BeforeImport),
+    }
+}
+
+/// Runs `import` in one write transaction while [`before_import`] is taken on another thread,
+/// and commits only once that backup is safely on disk: a failed backup rolls the import back,
+/// as a backup taken first would have stopped it.
+///
+/// The backup reads through a connection of its own. In WAL mode a reader sees the last
+/// committed state and never waits for the writer, and the import commits only after the backup
+/// has finished reading, so the backup holds the workspace as it was before the import. Taking it
+/// first would add its time (0.6 s for 100,000 contacts, mostly copying and checking pages) to
+/// every import; beside the import it uses the core the import leaves idle while SQLite writes.
+pub fn with_before_import<T>(store: &Store, import: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<(T, BackupInfo)> {
+    if let Some(newest) = reusable_before_import(store)? {
+        return Ok((store.write(import)?, newest));
+    }
+    let workspace = store.path().ok_or_else(in_memory)?;
+    let passphrase = store.passphrase();
+    store.write(|tx| {
+        std::thread::scope(|scope| {
+            let backup = scope.spawn(|| -> Result<BackupInfo> {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = store::connect_with(workspace, passphrase.as_deref(), flags)?;
+                conn.busy_timeout(Duration::from_secs(5))?;
+                let mut t = std::time::Instant::now();
+                let taken = take_from(&conn, workspace, passphrase.as_deref(), Reason::BeforeImport, &[]);
+                crate::import::trace("backup (beside the import)", &mut t);
+                taken
+            });
+            let imported = import(tx);
+            let taken = backup.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            Ok((imported?, taken?))
+        })
+    })
+}
+
+/// The newest backup, when the workspace has not changed since it was taken.
+fn reusable_before_import(store: &Store) -> Result<Option<BackupInfo>> {
     let workspace = store.path().ok_or_else(in_memory)?;
     if let Some(newest) = list(workspace)?.into_iter().next() {
         let changed = [workspace.to_owned(), with_suffix(workspace, "-wal")]
@@ -209,11 +250,11 @@ pub fn before_import(store: &Store) -> Result<BackupInfo> {
             // File times are coarse (a clock tick; 2 s on FAT): a write just after the backup
             // could carry a time just before it. Only a clearly older workspace reuses it.
             if changed + chrono::Duration::seconds(3) < taken {
-                return Ok(newest);
+                return Ok(Some(newest));
             }
         }
     }
-    take(store, Reason::BeforeImport)
+    Ok(None)
 }
 
 fn in_memory() -> Error {

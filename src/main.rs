@@ -368,6 +368,7 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
         }
         _ => {}
     }
+    let mut t = std::time::Instant::now();
     let store = open(&path)?;
     match cli.command {
         Command::Passphrase { action } => passphrase(&store, action)?,
@@ -530,12 +531,9 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 return Ok(());
             }
-            let taken = backup::before_import(&store)?;
-            if progress {
-                eprintln!("backup {}", taken.file.display());
-            }
+            import::trace("open workspace", &mut t);
             let mut last = 0;
-            let summary = store.write(|tx| {
+            let (summary, taken) = backup::with_before_import(&store, |tx| {
                 import::commit(tx, &file, &options, &mut |done, total| {
                     if progress && (done == total || done >= last + (total / 100).max(1)) {
                         last = done;
@@ -543,6 +541,10 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
                     }
                 })
             })?;
+            if progress {
+                eprintln!("backup {}", taken.file.display());
+            }
+            import::trace("import, committed", &mut t);
             let rows = summary.created + summary.updated + summary.unchanged + summary.skipped + summary.rejected;
             if let Some(path) = rejected {
                 import::write_rejected(&summary, std::fs::File::create(&path)?)?;

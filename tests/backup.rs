@@ -252,6 +252,59 @@ fn an_import_tried_again_on_an_unchanged_workspace_reuses_its_backup() {
 }
 
 #[test]
+fn a_backup_taken_beside_an_import_holds_the_workspace_before_it() {
+    for passphrase in [None, Some("Boston-Osaka 2025")] {
+        let ws = common::demo();
+        if let Some(p) = passphrase {
+            ws.store.set_passphrase(Some(p)).expect("encrypt");
+        }
+        let before = contacts(&ws.store);
+        // Enough rows that the backup reads while the import is still writing.
+        let (rows, taken) = backup::with_before_import(&ws.store, |tx| {
+            generate::contacts(tx, 20_000, 3)?;
+            Ok(20_000)
+        })
+        .expect("import with its backup");
+        assert_eq!(taken.reason, Reason::BeforeImport);
+        assert_eq!(taken.encrypted, passphrase.is_some());
+        assert_eq!(contacts(&ws.store), before + rows, "the import is committed");
+        let preview = backup::preview(&taken.file, passphrase).expect("preview");
+        assert_eq!(preview.counts.expect("counts").contacts, before, "the backup is the state before the import");
+        assert_eq!(names_in(&backup::folder(&ws.path())), vec![taken.name.clone()], "one backup, nothing temporary left");
+        assert_eq!(integrity(&ws.store), "ok");
+    }
+}
+
+#[test]
+fn an_import_whose_backup_fails_is_rolled_back() {
+    let ws = common::demo();
+    let before = contacts(&ws.store);
+    // A file where the backups folder should be: the backup cannot be written.
+    std::fs::write(backup::folder(&ws.path()), "not a folder").expect("blocker");
+    let result = backup::with_before_import(&ws.store, |tx| generate::contacts(tx, 500, 4));
+    assert!(matches!(result, Err(Error::Io(_))), "{result:?}");
+    assert_eq!(contacts(&ws.store), before, "nothing imported without a backup");
+    assert_eq!(integrity(&ws.store), "ok");
+}
+
+#[test]
+fn an_import_that_fails_beside_its_backup_changes_nothing_and_says_why() {
+    let ws = common::demo();
+    let before = contacts(&ws.store);
+    let result = backup::with_before_import(&ws.store, |tx| -> ponte::Result<()> {
+        generate::contacts(tx, 500, 5)?;
+        Err(Error::Import { file: "people.csv".into(), row: Some(7), problem: ponte::ImportProblem::Empty })
+    })
+    .map(|_| ());
+    assert!(matches!(&result, Err(Error::Import { row: Some(7), .. })), "the import's own error: {result:?}");
+    assert_eq!(contacts(&ws.store), before);
+    // The backup was still taken, whole: a later attempt may reuse it.
+    let list = backup::list(&ws.path()).expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(backup::preview(&list[0].file, None).expect("preview").counts.expect("counts").contacts, before);
+}
+
+#[test]
 fn a_daily_backup_is_taken_once_a_day() {
     let ws = common::demo();
     let first = backup::daily_if_due(&ws.store).expect("daily").expect("due: no backup yet");

@@ -20,7 +20,8 @@ pub mod vcard;
 
 /// Prints how long each step of an import took on stderr when `PONTE_TRACE_IMPORT` is set: the
 /// breakdown in docs/performance.md. Measuring never changes what is imported.
-pub(crate) fn trace(what: &str, since: &mut std::time::Instant) {
+#[doc(hidden)]
+pub fn trace(what: &str, since: &mut std::time::Instant) {
     if std::env::var_os("PONTE_TRACE_IMPORT").is_some() {
         eprintln!("{what:<28} {:>7.3} s", since.elapsed().as_secs_f64());
     }

@@ -42,19 +42,22 @@ pub async fn import_preview(state: State<'_, AppState>, path: String, options: O
 /// Imports the file as one batch, emitting `import-progress` `{done, total}` as rows are stored.
 #[tauri::command]
 pub async fn import_commit<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, path: String, options: Options) -> Result<Summary, CommandError> {
-    // A backup first, outside the import's transaction: the import can always be undone whole.
-    state.with_store(|store| ponte::backup::before_import(store).map(|_| ())).await?;
+    // The backup before the import is taken beside it, and the import commits only once the
+    // backup is on disk; the import itself can always be undone whole.
     let emitter = app.clone();
     let summary = state
-        .write(move |tx| {
+        .with_store(move |store| {
             let mut last = 0;
-            import::commit(tx, &PathBuf::from(path), &options, &mut |done, total| {
-                // About a hundred events for a whole file: enough for a smooth bar, cheap for IPC.
-                if done == total || done >= last + (total / 100).max(1) {
-                    last = done;
-                    let _ = emitter.emit("import-progress", Progress { done, total });
-                }
-            })
+            let (summary, _) = ponte::backup::with_before_import(store, |tx| {
+                import::commit(tx, &PathBuf::from(path), &options, &mut |done, total| {
+                    // About a hundred events for a whole file: enough for a smooth bar, cheap for IPC.
+                    if done == total || done >= last + (total / 100).max(1) {
+                        last = done;
+                        let _ = emitter.emit("import-progress", Progress { done, total });
+                    }
+                })
+            })?;
+            Ok(summary)
         })
         .await?;
     if let Some(cache) = app.try_state::<Summaries>() {
