@@ -861,7 +861,9 @@ function PreviewTable({
   onDecide: (row: number, d: ImportDecision) => void;
 }) {
   return (
-    <div class="table-wrap">
+    // Seven columns, with role, phone and country on second lines, so that the duplicate and its
+    // choice fit beside the row at the window's usual width; narrower, the table scrolls.
+    <div class="table-wrap preview-wrap">
       <table class="table table-compact preview-table" data-testid="preview-table">
         <thead>
           <tr>
@@ -870,10 +872,7 @@ function PreviewTable({
             </th>
             <th scope="col">{t("col.name")}</th>
             <th scope="col">{t("col.organisation")}</th>
-            <th scope="col">{t("col.role")}</th>
-            <th scope="col">{t("col.email")}</th>
-            <th scope="col">{t("col.phone")}</th>
-            <th scope="col">{t("col.country")}</th>
+            <th scope="col">{t("import.preview.reach")}</th>
             <th scope="col">{t("import.preview.action")}</th>
             <th scope="col">{t("import.preview.problems")}</th>
             <th scope="col">{t("import.preview.duplicate")}</th>
@@ -917,12 +916,17 @@ function PreviewLine({
         {name || "—"}
         {rec.nameReading && <span class="cell-sub">{rec.nameReading}</span>}
       </td>
-      <td>{dash(rec.organisation)}</td>
-      <td>{dash(rec.role)}</td>
-      <td class="cell-mono">{dash(rec.email)}</td>
-      <td class="cell-mono">{dash(rec.phone)}</td>
-      <td>{dash(rec.country)}</td>
       <td>
+        {dash(rec.organisation)}
+        {rec.role && <span class="cell-sub">{rec.role}</span>}
+      </td>
+      <td class="cell-mono">
+        {dash(rec.email)}
+        {(rec.phone || rec.country) && (
+          <span class="cell-sub">{[rec.phone, rec.country].filter(Boolean).join(" · ")}</span>
+        )}
+      </td>
+      <td class="nowrap">
         <Badge tone={actionTone[r.action] ?? "neutral"}>{tDynamic(`import.action.${r.action}`, r.action)}</Badge>
       </td>
       <td>
