@@ -10,7 +10,7 @@
 //! the trigger would, and recreates the trigger from its stored SQL. All of it is one savepoint,
 //! so a failure anywhere leaves schema and data as they were. See docs/performance.md.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 
@@ -18,6 +18,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::dedupe::{self, Index, Keys};
+use super::record::Packed;
 use super::{mapping, Action, Analysed, Kind, Options, Record};
 use crate::error::{Entity, Error, ImportProblem, Reference, Result};
 use crate::fields;
@@ -234,7 +235,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         unchanged: 0,
     };
     let mut t = std::time::Instant::now();
-    let mut stored = Stored { rows: Vec::with_capacity(total), ids: Vec::with_capacity(total), merged: BTreeSet::new(), skipped: 0, rejected: Vec::new() };
+    let mut stored = Stored { count: 0, created: Vec::with_capacity(total), merged: BTreeMap::new(), skipped: 0, rejected: Vec::new() };
     if options.kind == Kind::Contacts {
         // Contacts are stored as they are matched: the rows are mapped and matched on another
         // thread, a block ahead, while this one writes (mapping 100,000 rows is 0.35 s). A later
@@ -263,18 +264,18 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         super::trace("search index", &mut t);
         conn.execute_batch(&trigger)?;
     } else {
+        let mut rows = Vec::with_capacity(total);
         pending.analyse(|block| {
-            stored.rows.extend(block);
+            rows.extend(block);
             true
         });
         // Later rows about a person first created by an earlier row are folded into that record.
-        for i in 0..stored.rows.len() {
-            if let (Action::Merge, Some(target)) = (stored.rows[i].action, stored.rows[i].merge_into) {
-                let later = stored.rows[i].record.clone();
-                stored.rows[target].record.fill_from(&later);
+        for i in 0..rows.len() {
+            if let (Action::Merge, Some(target)) = (rows[i].action, rows[i].merge_into) {
+                let later = rows[i].record.clone();
+                rows[target].record.fill_from(&later);
             }
         }
-        let rows = std::mem::take(&mut stored.rows);
         for a in rows {
             stored.store(a, &mut w, false, total, progress)?;
         }
@@ -307,11 +308,15 @@ const INSERT_CONTACT: &str = "INSERT INTO contacts (id, organisation_id, first_n
 
 /// The rows of a batch as they are stored, in file order.
 struct Stored {
-    rows: Vec<Analysed>,
-    /// The contact each row created, by row.
-    ids: Vec<Option<String>>,
-    /// Created contacts a later row was folded into after they were stored.
-    merged: BTreeSet<usize>,
+    /// Rows stored so far.
+    count: usize,
+    /// By row, when stored with late merges: the contact the row created and its record, packed,
+    /// in case a later row is about the same person. Only a created contact can be such a target.
+    /// Packed, the records of a million-row file take a fifth of the memory they take whole.
+    created: Vec<Option<(String, Packed)>>,
+    /// Created contacts later rows were folded into after they were stored, with their whole
+    /// folded record.
+    merged: BTreeMap<usize, Record>,
     skipped: usize,
     rejected: Vec<RejectedRow>,
 }
@@ -319,10 +324,10 @@ struct Stored {
 impl Stored {
     /// Stores one more row (see [`Stored::step`]); reports progress every thousand rows.
     fn store(&mut self, a: Analysed, w: &mut Writer<'_>, late_merges: bool, total: usize, progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
-        self.rows.push(a);
-        self.step(w, late_merges)?;
-        if self.rows.len() % 1000 == 0 {
-            progress(self.rows.len(), total);
+        self.step(a, w, late_merges)?;
+        self.count += 1;
+        if self.count % 1000 == 0 {
+            progress(self.count, total);
         }
         Ok(())
     }
@@ -330,10 +335,8 @@ impl Stored {
     /// Stores the last row. With `late_merges`, a row folded into an earlier contact is folded
     /// into that contact's record now, for [`Stored::rewrite_merged`]; otherwise the folding was
     /// done before anything was stored.
-    fn step(&mut self, w: &mut Writer<'_>, late_merges: bool) -> Result<()> {
-        let i = self.rows.len() - 1;
-        let mut id = None;
-        let a = &self.rows[i];
+    fn step(&mut self, a: Analysed, w: &mut Writer<'_>, late_merges: bool) -> Result<()> {
+        let mut created = None;
         match a.action {
             Action::Create => match w.options.kind {
                 Kind::Contacts => {
@@ -348,7 +351,9 @@ impl Stored {
                         new, v.organisation_id, r.first_name, r.last_name, r.name_reading, r.role, r.email, r.phone, r.country,
                         r.language, r.city, v.notes, w.source, v.basis, v.basis_on, w.batch_id, w.now
                     ])?;
-                    id = Some(new);
+                    if late_merges {
+                        created = Some((new, Packed::of(r)));
+                    }
                     w.created += 1;
                 }
                 Kind::Members | Kind::Participants => {
@@ -375,19 +380,19 @@ impl Stored {
             Action::Merge => {
                 w.unchanged += 1;
                 if let (true, Some(target)) = (late_merges, a.merge_into) {
-                    let later = a.record.clone();
-                    self.rows[target].record.fill_from(&later);
-                    self.merged.insert(target);
+                    if let Some(Some((_, packed))) = self.created.get(target) {
+                        self.merged.entry(target).or_insert_with(|| packed.unpack()).fill_from(&a.record);
+                    }
                 }
             }
             Action::Skip => self.skipped += 1,
             Action::Reject => self.rejected.push(RejectedRow {
                 row: a.row,
                 reason: a.problems.iter().filter(|p| p.rejects).map(|p| p.issue.as_str()).collect::<Vec<_>>().join(", "),
-                cells: a.cells.clone(),
+                cells: a.cells,
             }),
         }
-        self.ids.push(id);
+        self.created.push(created);
         Ok(())
     }
 
@@ -400,9 +405,8 @@ impl Stored {
             return Ok(());
         }
         let restore = suspend_triggers(w.conn, &["contacts_search_au", "contacts_consent_au"])?;
-        for &i in &self.merged {
-            let Some(id) = self.ids[i].as_deref() else { continue };
-            let r = &self.rows[i].record;
+        for (&i, r) in &self.merged {
+            let Some(Some((id, _))) = self.created.get(i) else { continue };
             let v = w.contact_values(r)?;
             w.conn
                 .prepare_cached(

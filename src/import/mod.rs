@@ -23,7 +23,17 @@ pub mod vcard;
 #[doc(hidden)]
 pub fn trace(what: &str, since: &mut std::time::Instant) {
     if std::env::var_os("PONTE_TRACE_IMPORT").is_some() {
-        eprintln!("{what:<28} {:>7.3} s", since.elapsed().as_secs_f64());
+        // Resident and peak memory where the system tells them (Linux), for docs/performance.md.
+        let memory = std::fs::read_to_string("/proc/self/status")
+            .map(|status| {
+                let kb = |key: &str| status.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+                match (kb("VmRSS:"), kb("VmHWM:")) {
+                    (Some(now), Some(peak)) => format!("  {:>6} MB resident, {:>6} MB peak", now / 1024, peak / 1024),
+                    _ => String::new(),
+                }
+            })
+            .unwrap_or_default();
+        eprintln!("{what:<28} {:>7.3} s{memory}", since.elapsed().as_secs_f64());
     }
     *since = std::time::Instant::now();
 }
@@ -402,10 +412,6 @@ pub(crate) struct Analysed {
     pub merge_into: Option<usize>,
 }
 
-pub(crate) struct Analysis {
-    pub inspection: Inspection,
-    pub rows: Vec<Analysed>,
-}
 
 pub(crate) fn default_country(options: &Options) -> phonenumber::country::Id {
     options.default_country.trim().to_ascii_uppercase().parse().unwrap_or(phonenumber::country::Id::IT)
@@ -532,19 +538,6 @@ impl Rows {
     }
 }
 
-/// Reads, maps and checks every row against the workspace and the rows before it.
-pub(crate) fn analyse(conn: &Connection, path: &Path, options: &Options) -> Result<Analysis> {
-    let Prepared { inspection, rows: pending, .. } = prepare(conn, path, options)?;
-    let mut t = std::time::Instant::now();
-    let mut rows = Vec::with_capacity(pending.len());
-    pending.analyse(|block| {
-        rows.extend(block);
-        true
-    });
-    trace("map and match", &mut t);
-    Ok(Analysis { inspection, rows })
-}
-
 /// `f` over `items` on the machine's cores, results in order. Small inputs stay on this thread.
 pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(8);
@@ -560,32 +553,51 @@ pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
     })
 }
 
-/// Step two: what each row will become, its problems and duplicates, and the totals.
+/// Step two: what each row will become, its problems and duplicates, and the totals. The rows
+/// are counted as they are matched, a block at a time, and only the listed ones are kept.
 pub fn preview(conn: &Connection, path: &Path, options: &Options) -> Result<Preview> {
-    let analysis = analyse(conn, path, options)?;
-    let mut counts = Counts { rows: analysis.rows.len(), ..Counts::default() };
+    let Prepared { inspection, rows: pending, .. } = prepare(conn, path, options)?;
+    let mut t = std::time::Instant::now();
+    let mut counts = Counts { rows: pending.len(), ..Counts::default() };
     let mut listed = Vec::new();
-    for (i, a) in analysis.rows.into_iter().enumerate() {
-        match a.action {
-            Action::Create => counts.create += 1,
-            Action::Update => counts.update += 1,
-            Action::Merge => counts.merge += 1,
-            Action::Skip => counts.skip += 1,
-            Action::Reject => counts.reject += 1,
-        }
-        if a.action != Action::Reject && !a.problems.is_empty() {
-            counts.warnings += 1;
-        }
-        let notable = !a.problems.is_empty() || a.duplicate.is_some();
-        if i < PREVIEW_ROWS || (notable && listed.len() < PREVIEW_ROWS + PREVIEW_LISTED) {
-            let mut duplicate = a.duplicate;
-            if let Some(d) = duplicate.as_mut() {
-                if let Some(id) = &d.existing_id {
-                    d.existing_name = batch::existing_name(conn, options.kind, id)?;
-                }
+    let mut seen = 0;
+    let mut failed = None;
+    pending.analyse(|block| {
+        for a in block {
+            let i = seen;
+            seen += 1;
+            match a.action {
+                Action::Create => counts.create += 1,
+                Action::Update => counts.update += 1,
+                Action::Merge => counts.merge += 1,
+                Action::Skip => counts.skip += 1,
+                Action::Reject => counts.reject += 1,
             }
-            listed.push(PreviewRow { row: a.row, record: a.record, action: a.action, problems: a.problems, duplicate });
+            if a.action != Action::Reject && !a.problems.is_empty() {
+                counts.warnings += 1;
+            }
+            let notable = !a.problems.is_empty() || a.duplicate.is_some();
+            if i < PREVIEW_ROWS || (notable && listed.len() < PREVIEW_ROWS + PREVIEW_LISTED) {
+                let mut duplicate = a.duplicate;
+                if let Some(d) = duplicate.as_mut() {
+                    if let Some(id) = &d.existing_id {
+                        match batch::existing_name(conn, options.kind, id) {
+                            Ok(name) => d.existing_name = name,
+                            Err(e) => {
+                                failed = Some(e);
+                                return false;
+                            }
+                        }
+                    }
+                }
+                listed.push(PreviewRow { row: a.row, record: a.record, action: a.action, problems: a.problems, duplicate });
+            }
         }
+        true
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
-    Ok(Preview { inspection: analysis.inspection, counts, rows: listed })
+    trace("map and match", &mut t);
+    Ok(Preview { inspection, counts, rows: listed })
 }

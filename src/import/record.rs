@@ -37,6 +37,71 @@ pub struct Record {
     pub departs_on: Option<String>,
 }
 
+/// A record packed into one allocation: each field as its length (4 bytes, `u32::MAX` for none)
+/// and its UTF-8 bytes. A `Record` is 17 fields of 24 bytes, each text on the heap of its own;
+/// packed, a typical imported contact takes about 150 bytes instead of about 700.
+#[derive(Debug)]
+pub(crate) struct Packed(Box<[u8]>);
+
+const NONE: u32 = u32::MAX;
+
+impl Packed {
+    pub fn of(r: &Record) -> Packed {
+        let texts = r.texts();
+        let options = [r.lawful_basis.map(|b| b.as_str()), r.lawful_basis_on.as_deref(), r.arrives_on.as_deref(), r.departs_on.as_deref()];
+        let size = texts.iter().map(|t| 4 + t.len()).sum::<usize>() + options.iter().map(|o| 4 + o.map_or(0, str::len)).sum::<usize>();
+        let mut out = Vec::with_capacity(size);
+        for field in texts.into_iter().map(Some).chain(options) {
+            match field {
+                // A field of 4 GB or more cannot come from a file within the import's limits.
+                Some(text) => {
+                    out.extend_from_slice(&u32::try_from(text.len()).unwrap_or(NONE - 1).to_le_bytes());
+                    out.extend_from_slice(text.as_bytes());
+                }
+                None => out.extend_from_slice(&NONE.to_le_bytes()),
+            }
+        }
+        Packed(out.into_boxed_slice())
+    }
+
+    pub fn unpack(&self) -> Record {
+        let mut rest: &[u8] = &self.0;
+        let mut next = || -> Option<String> {
+            let (len, tail) = rest.split_first_chunk::<4>()?;
+            let len = u32::from_le_bytes(*len);
+            if len == NONE {
+                rest = tail;
+                return None;
+            }
+            let (text, tail) = tail.split_at_checked(len as usize)?;
+            rest = tail;
+            // Written from a String just before: always UTF-8.
+            Some(String::from_utf8_lossy(text).into_owned())
+        };
+        let mut text = || next().unwrap_or_default();
+        let mut r = Record {
+            first_name: text(),
+            last_name: text(),
+            name_reading: text(),
+            organisation: text(),
+            role: text(),
+            email: text(),
+            phone: text(),
+            country: text(),
+            city: text(),
+            language: text(),
+            website: text(),
+            notes: text(),
+            ..Record::default()
+        };
+        r.lawful_basis = next().and_then(|b| LawfulBasis::parse(&b));
+        r.lawful_basis_on = next();
+        r.arrives_on = next();
+        r.departs_on = next();
+        r
+    }
+}
+
 impl Record {
     /// Fills this record's empty fields from `other` (a later row about the same person);
     /// notes are joined. Never replaces a value.
@@ -75,6 +140,14 @@ impl Record {
 
     pub fn display_name(&self) -> String {
         fields::display_name(&self.first_name, &self.last_name)
+    }
+
+    /// The text fields, in the order [`Packed`] keeps them.
+    fn texts(&self) -> [&str; 12] {
+        [
+            &self.first_name, &self.last_name, &self.name_reading, &self.organisation, &self.role, &self.email, &self.phone,
+            &self.country, &self.city, &self.language, &self.website, &self.notes,
+        ]
     }
 }
 
@@ -367,6 +440,35 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_packed_record_unpacks_to_the_same_record() {
+        let full = Record {
+            first_name: "浩".into(),
+            last_name: "田中".into(),
+            name_reading: "たなか ひろし".into(),
+            organisation: "Città della Salute".into(),
+            role: "Direttore <b>R&D</b>".into(),
+            email: "h.tanaka@example.jp".into(),
+            phone: "+81 90 1234 5678".into(),
+            country: "JP".into(),
+            city: "大阪".into(),
+            language: "ja".into(),
+            website: "https://example.jp".into(),
+            notes: "Met at the forum\nsecond line".into(),
+            lawful_basis: Some(LawfulBasis::Consent),
+            lawful_basis_on: Some("2025-07-08".into()),
+            arrives_on: None,
+            departs_on: Some(String::new()),
+        };
+        // Every field of its own (a swapped pair would show), none, and some but empty.
+        for r in [full, Record::default(), Record { notes: "only notes".into(), arrives_on: Some("2025-07-09".into()), ..Record::default() }] {
+            let packed = Packed::of(&r);
+            assert_eq!(packed.unpack(), r);
+        }
+        let typical = Record { first_name: "Giulia".into(), last_name: "Bianchi".into(), organisation: "Kyoto Bio Ventures".into(), email: "g.bianchi@example.it".into(), ..Record::default() };
+        assert!(Packed::of(&typical).0.len() < 150, "{} bytes", Packed::of(&typical).0.len());
     }
 
     #[test]
