@@ -576,7 +576,7 @@ fn every_outside_csv_file_reads_as_its_project_expects() {
     for file in &files {
         let name = file.file_name().expect("name").to_string_lossy().to_string();
         let rows = import::read_rows(file, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.cells).collect();
+        let cells: Vec<Vec<String>> = rows.into_iter().map(|r| r.cells.to_vec()).collect();
         match expected.iter().find(|(n, _)| *n == name) {
             Some((_, want)) => assert_eq!(&cells, want, "{name}"),
             None => panic!("{name}: no expectation written for this file"),
@@ -665,7 +665,7 @@ fn dates_read_right_in_workbooks_of_both_date_systems() {
     let d1904 = write(&ws, "d1904.xlsx", &with_1904_dates(&book(44383.0)));
     for path in [d1900, d1904] {
         let rows = import::read_rows(&path, &ReadOptions::default()).expect("rows");
-        assert_eq!(rows[1].cells[1], "2025-07-07", "{}", path.display());
+        assert_eq!(&rows[1].cells[1], "2025-07-07", "{}", path.display());
     }
     let summary = commit(&ws, &ws.dir.path().join("d1904.xlsx"), &contacts_options()).expect("commit");
     assert_eq!(summary.created, 1);

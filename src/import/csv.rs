@@ -118,7 +118,7 @@ pub fn parse_from(input: impl Read, separator: u8, max_rows: usize) -> Result<Ve
         if rows.len() >= max_rows {
             return Err((Some(line), ImportProblem::TooManyRows));
         }
-        rows.push(RawRow { number: line, cells: record.iter().map(str::to_owned).collect() });
+        rows.push(RawRow { number: line, cells: record.iter().collect() });
     }
     Ok(rows)
 }
@@ -254,7 +254,7 @@ mod tests {
     use super::*;
 
     fn cells(text: &str, sep: u8) -> Vec<Vec<String>> {
-        parse(text, sep, 100).unwrap().into_iter().map(|r| r.cells).collect()
+        parse(text, sep, 100).unwrap().into_iter().map(|r| r.cells.to_vec()).collect()
     }
 
     #[test]

@@ -217,7 +217,7 @@ fn clean_notes(value: &str) -> String {
 }
 
 /// Maps one row's cells through the columns' fields.
-pub fn map_row(cells: &[String], headers: &[String], fields: &[Option<Field>], kind: Kind) -> (Record, Vec<RowProblem>) {
+pub fn map_row<S: AsRef<str>>(cells: impl IntoIterator<Item = S>, headers: &[String], fields: &[Option<Field>], kind: Kind) -> (Record, Vec<RowProblem>) {
     let mut r = Record::default();
     let mut problems = Vec::new();
     let mut full_name = String::new();
@@ -227,7 +227,8 @@ pub fn map_row(cells: &[String], headers: &[String], fields: &[Option<Field>], k
         problems.push(RowProblem { issue, column: Some(header.to_owned()), value: value.to_owned(), rejects: false });
         append(notes, &format!("{header}: {value}"));
     };
-    for (i, cell) in cells.iter().enumerate() {
+    for (i, cell) in cells.into_iter().enumerate() {
+        let cell = cell.as_ref();
         let value = cell.trim();
         if value.is_empty() {
             continue;

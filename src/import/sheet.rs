@@ -126,9 +126,17 @@ fn xlsx_rows<R: Read + Seek>(book: &mut Xlsx<R>, name: &str, max_rows: usize) ->
         return Ok(Vec::new());
     }
     let width = (right - left) as usize + 1;
-    let mut rows: Vec<RawRow> = (top..=bottom).map(|r| RawRow { number: r as usize + 1, cells: vec![String::new(); width] }).collect();
-    for ((row, col), value) in cells {
-        rows[(row - top) as usize].cells[(col - left) as usize] = value;
+    // Sheets store their cells row by row, so this sort rarely moves anything.
+    cells.sort_by_key(|&(position, _)| position);
+    let mut cells = cells.into_iter().peekable();
+    let mut rows = Vec::with_capacity((bottom - top) as usize + 1);
+    let mut line = vec![String::new(); width];
+    for row in top..=bottom {
+        while let Some(((_, col), value)) = cells.next_if(|&((r, _), _)| r == row) {
+            line[(col - left) as usize] = value;
+        }
+        rows.push(RawRow { number: row as usize + 1, cells: line.iter().collect() });
+        line.iter_mut().for_each(String::clear);
     }
     Ok(rows)
 }

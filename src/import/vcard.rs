@@ -198,21 +198,22 @@ fn append(cell: &mut String, line: String) {
 /// Reads every card of a file into rows under [`HEADERS`]; `number` is the card's BEGIN line.
 pub fn parse(text: &str) -> Vec<RawRow> {
     let mut rows = Vec::new();
-    let mut card: Option<RawRow> = None;
+    // The card being read: its BEGIN line and its cells.
+    let mut card: Option<(usize, Vec<String>)> = None;
     for (number, line) in unfold(text.trim_start_matches('\u{FEFF}')) {
         let Some(p) = parse_property(&line) else { continue };
         match p.name.as_str() {
             "BEGIN" if p.value.trim().eq_ignore_ascii_case("VCARD") => {
-                card = Some(RawRow { number, cells: vec![String::new(); HEADERS.len()] });
+                card = Some((number, vec![String::new(); HEADERS.len()]));
             }
             "END" if p.value.trim().eq_ignore_ascii_case("VCARD") => {
-                if let Some(done) = card.take() {
-                    rows.push(done);
+                if let Some((number, cells)) = card.take() {
+                    rows.push(RawRow { number, cells: cells.into() });
                 }
             }
             _ => {
-                if let Some(row) = card.as_mut() {
-                    apply(&mut row.cells, &p);
+                if let Some((_, cells)) = card.as_mut() {
+                    apply(cells, &p);
                 }
             }
         }
@@ -277,7 +278,7 @@ mod tests {
     fn one(text: &str) -> Vec<String> {
         let rows = parse(text);
         assert_eq!(rows.len(), 1, "{text}");
-        rows.into_iter().next().unwrap().cells
+        rows.into_iter().next().unwrap().cells.to_vec()
     }
 
     #[test]
@@ -319,10 +320,10 @@ mod tests {
         let text = "BEGIN:VCARD\nVERSION:3.0\nFN:A\nTEL;TYPE=CELL:111\nTEL;TYPE=HOME:222\nADR;TYPE=WORK:;;1 Main St;Boston;MA;02115;USA\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nEND:VCARD\n";
         let rows = parse(text);
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].cells[PHONE], "111");
-        assert_eq!((rows[0].cells[CITY].as_str(), rows[0].cells[COUNTRY].as_str()), ("Boston", "USA"));
-        assert_eq!(rows[0].cells[NOTES], "Phone (home): 222\nAddress: 1 Main St, Boston, MA, 02115, USA");
-        assert_eq!(rows[1].cells[FULL], "B");
+        assert_eq!(&rows[0].cells[PHONE], "111");
+        assert_eq!((&rows[0].cells[CITY], &rows[0].cells[COUNTRY]), ("Boston", "USA"));
+        assert_eq!(&rows[0].cells[NOTES], "Phone (home): 222\nAddress: 1 Main St, Boston, MA, 02115, USA");
+        assert_eq!(&rows[1].cells[FULL], "B");
         assert_eq!(rows[1].number, 8);
     }
 }
