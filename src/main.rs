@@ -9,6 +9,11 @@ use ponte::export::{self, Column, Format, Selection, Separator};
 use ponte::report::{self, ReportFormat};
 use ponte::{backup, contacts, demo, follow_ups, generate, import, members, missions, privacy, search, settings, store, workspace, Store};
 
+// An import makes and frees millions of small strings: mimalloc does that faster than the
+// system allocator (a million-row CSV: 25.5 -> 22.3 s; docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "ponte", version, about = "Ponte: members, missions, contacts and meetings of an innovation cluster")]
 struct Cli {
