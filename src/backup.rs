@@ -205,31 +205,42 @@ pub fn before_import(store: &Store) -> Result<BackupInfo> {
 
 /// Runs `import` in one write transaction while [`before_import`] is taken on another thread,
 /// and commits only once that backup is safely on disk: a failed backup rolls the import back,
-/// as a backup taken first would have stopped it.
+/// as a backup taken first would have stopped it. `import` is given a function to call when it
+/// leaves a core idle (see [`crate::import::commit_beside`]); the backup starts then, or when
+/// `import` returns if it never calls it.
 ///
 /// The backup reads through a connection of its own. In WAL mode a reader sees the last
 /// committed state and never waits for the writer, and the import commits only after the backup
-/// has finished reading, so the backup holds the workspace as it was before the import. Taking it
-/// first would add its time (0.6 s for 100,000 contacts, mostly copying and checking pages) to
-/// every import; beside the import it uses the core the import leaves idle while SQLite writes.
-pub fn with_before_import<T>(store: &Store, import: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<(T, BackupInfo)> {
+/// has finished reading, so the backup holds the workspace as it was before the import, whenever
+/// it starts. Taken first, it added its time (0.6 s for 100,000 contacts, mostly copying and
+/// checking pages) to every import; started with the import, it competed with the import's two
+/// threads for the two cores; started once the rows are matched, it mostly runs on the core the
+/// import leaves idle while SQLite writes (docs/performance.md).
+pub fn with_before_import<T>(store: &Store, import: impl FnOnce(&Transaction<'_>, &(dyn Fn() + Sync)) -> Result<T>) -> Result<(T, BackupInfo)> {
     if let Some(newest) = reusable_before_import(store)? {
-        return Ok((store.write(import)?, newest));
+        return Ok((store.write(|tx| import(tx, &|| {}))?, newest));
     }
     let workspace = store.path().ok_or_else(in_memory)?;
     let passphrase = store.passphrase();
     store.write(|tx| {
+        let (start, started) = std::sync::mpsc::sync_channel::<()>(1);
         std::thread::scope(|scope| {
-            let backup = scope.spawn(|| -> Result<BackupInfo> {
-                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = store::connect_with(workspace, passphrase.as_deref(), flags)?;
-                conn.busy_timeout(Duration::from_secs(5))?;
+            let (workspace, passphrase) = (workspace, passphrase.as_deref());
+            let backup = scope.spawn(move || -> Result<BackupInfo> {
+                // A message, or the import hanging up: either way it is time.
+                let _ = started.recv();
                 let mut t = std::time::Instant::now();
-                let taken = take_from(&conn, workspace, passphrase.as_deref(), Reason::BeforeImport, &[]);
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = store::connect_with(workspace, passphrase, flags)?;
+                conn.busy_timeout(Duration::from_secs(5))?;
+                let taken = take_from(&conn, workspace, passphrase, Reason::BeforeImport, &[]);
                 crate::import::trace("backup (beside the import)", &mut t);
                 taken
             });
-            let imported = import(tx);
+            let imported = import(tx, &|| {
+                let _ = start.try_send(());
+            });
+            drop(start);
             let taken = backup.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             Ok((imported?, taken?))
         })

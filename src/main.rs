@@ -538,13 +538,14 @@ fn run(cli: Cli) -> Result<(), Box<dyn std::error::Error>> {
             }
             import::trace("open workspace", &mut t);
             let mut last = 0;
-            let (summary, taken) = backup::with_before_import(&store, |tx| {
-                import::commit(tx, &file, &options, &mut |done, total| {
+            let (summary, taken) = backup::with_before_import(&store, |tx, spare_core| {
+                let mut report = |done: usize, total: usize| {
                     if progress && (done == total || done >= last + (total / 100).max(1)) {
                         last = done;
                         eprintln!("progress {done}/{total}");
                     }
-                })
+                };
+                import::commit_beside(tx, &file, &options, &mut report, spare_core)
             })?;
             if progress {
                 eprintln!("backup {}", taken.file.display());

@@ -260,8 +260,11 @@ fn a_backup_taken_beside_an_import_holds_the_workspace_before_it() {
         }
         let before = contacts(&ws.store);
         // Enough rows that the backup reads while the import is still writing.
-        let (rows, taken) = backup::with_before_import(&ws.store, |tx| {
-            generate::contacts(tx, 20_000, 3)?;
+        let (rows, taken) = backup::with_before_import(&ws.store, |tx, spare_core| {
+            generate::contacts(tx, 10_000, 3)?;
+            // The backup starts here, with half the rows written and not committed.
+            spare_core();
+            generate::contacts(tx, 10_000, 4)?;
             Ok(20_000)
         })
         .expect("import with its backup");
@@ -281,7 +284,7 @@ fn an_import_whose_backup_fails_is_rolled_back() {
     let before = contacts(&ws.store);
     // A file where the backups folder should be: the backup cannot be written.
     std::fs::write(backup::folder(&ws.path()), "not a folder").expect("blocker");
-    let result = backup::with_before_import(&ws.store, |tx| generate::contacts(tx, 500, 4));
+    let result = backup::with_before_import(&ws.store, |tx, _| generate::contacts(tx, 500, 4));
     assert!(matches!(result, Err(Error::Io(_))), "{result:?}");
     assert_eq!(contacts(&ws.store), before, "nothing imported without a backup");
     assert_eq!(integrity(&ws.store), "ok");
@@ -291,7 +294,7 @@ fn an_import_whose_backup_fails_is_rolled_back() {
 fn an_import_that_fails_beside_its_backup_changes_nothing_and_says_why() {
     let ws = common::demo();
     let before = contacts(&ws.store);
-    let result = backup::with_before_import(&ws.store, |tx| -> ponte::Result<()> {
+    let result = backup::with_before_import(&ws.store, |tx, _| -> ponte::Result<()> {
         generate::contacts(tx, 500, 5)?;
         Err(Error::Import { file: "people.csv".into(), row: Some(7), problem: ponte::ImportProblem::Empty })
     })

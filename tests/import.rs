@@ -829,3 +829,31 @@ fn a_workbook_encrypted_with_a_password_by_a_real_tool_is_refused_as_such() {
     assert_eq!(&bytes[..4], &[0xD0, 0xCF, 0x11, 0xE0], "an encrypted OOXML file is an OLE container");
     assert_refused(&ws, "protetto.xlsx", &bytes, ImportProblem::Encrypted);
 }
+
+#[test]
+fn an_import_says_once_when_its_rows_are_matched_and_its_backup_then_holds_the_state_before_it() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    for (name, kind, bytes) in [
+        ("people.csv", Kind::Contacts, "Nome;Cognome;E-mail\nKeiko;Fujita;k.fujita@example.jp\nKeiko;Fujita;K.Fujita@example.jp\nAda;Lovelace;ada@example.org\n"),
+        ("members.csv", Kind::Members, "Azienda;Nome;Cognome;E-mail\nBioNova;Anna;Ferri;anna@bionova.example\n"),
+    ] {
+        let ws = common::demo();
+        let file = write(&ws, name, bytes.as_bytes());
+        let before = ws.store.read(ponte::workspace::counts).expect("counts");
+        let signals = AtomicUsize::new(0);
+        let options = Options { kind, ..Options::default() };
+        let (summary, taken) = ponte::backup::with_before_import(&ws.store, |tx, spare_core| {
+            let counted = || {
+                signals.fetch_add(1, Ordering::SeqCst);
+                spare_core();
+            };
+            import::commit_beside(tx, &file, &options, &mut |_, _| {}, &counted)
+        })
+        .expect("import with its backup");
+        assert_eq!(signals.load(Ordering::SeqCst), 1, "{name}: one signal, once the rows are matched");
+        assert!(summary.created >= 1, "{name}: {summary:?}");
+        assert_ne!(ws.store.read(ponte::workspace::counts).expect("counts"), before, "{name}: the import is committed");
+        let held = ponte::backup::preview(&taken.file, None).expect("preview").counts;
+        assert_eq!(held, Some(before), "{name}: the backup is the state before the import");
+    }
+}

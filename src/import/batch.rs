@@ -163,18 +163,31 @@ pub(crate) fn existing_name(conn: &Connection, kind: Kind, id: &str) -> Result<O
 /// Step three: stores the file as one batch. Runs in a savepoint of its own, so it is all or
 /// nothing even outside a transaction; `progress(done, total)` is called as rows are stored.
 pub fn commit(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+    commit_beside(conn, path, options, progress, &|| {})
+}
+
+/// [`commit`], calling `spare_core` (from any thread) once the import has matched every row and
+/// so leaves a core idle until it ends: the time to start other work beside it, such as the
+/// backup of the state before it ([`crate::backup::with_before_import`]).
+pub fn commit_beside(
+    conn: &Connection,
+    path: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+    spare_core: &(dyn Fn() + Sync),
+) -> Result<Summary> {
     // A big load touches every index of a large table: with SQLite's default 8 MB page cache
     // the transaction spills pages to the WAL file midway. A larger cache for this call only.
     let cache_size: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     conn.pragma_update(None, "cache_size", -256 * 1024)?;
-    let result = commit_in_savepoint(conn, path, options, progress);
+    let result = commit_in_savepoint(conn, path, options, progress, spare_core);
     conn.pragma_update(None, "cache_size", cache_size)?;
     result
 }
 
-fn commit_in_savepoint(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+fn commit_in_savepoint(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize), spare_core: &(dyn Fn() + Sync)) -> Result<Summary> {
     conn.execute_batch("SAVEPOINT import_commit")?;
-    match commit_inner(conn, path, options, progress) {
+    match commit_inner(conn, path, options, progress, spare_core) {
         Ok(summary) => {
             conn.execute_batch("RELEASE import_commit")?;
             Ok(summary)
@@ -204,7 +217,7 @@ struct Writer<'c> {
     unchanged: usize,
 }
 
-fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Summary> {
+fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize), spare_core: &(dyn Fn() + Sync)) -> Result<Summary> {
     let super::Prepared { headers, inspection, rows: pending } = super::prepare(conn, path, options)?;
     let total = pending.len();
     if total == 0 {
@@ -244,7 +257,10 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         let trigger = suspend_triggers(conn, &BULK_TRIGGERS)?;
         std::thread::scope(|scope| -> Result<()> {
             let (sender, blocks) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(2);
-            let matching = scope.spawn(move || pending.analyse(|block| sender.send(block).is_ok()));
+            let matching = scope.spawn(move || {
+                pending.analyse(|block| sender.send(block).is_ok());
+                spare_core();
+            });
             let written = (|| -> Result<()> {
                 for block in blocks.iter() {
                     for a in block {
@@ -269,6 +285,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
             rows.extend(block);
             true
         });
+        spare_core();
         // Later rows about a person first created by an earlier row are folded into that record.
         for i in 0..rows.len() {
             if let (Action::Merge, Some(target)) = (rows[i].action, rows[i].merge_into) {

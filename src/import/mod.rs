@@ -44,7 +44,7 @@ use std::path::Path;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-pub use self::batch::{commit, history, undo, write_rejected, Batch, RejectedRow, Summary};
+pub use self::batch::{commit, commit_beside, history, undo, write_rejected, Batch, RejectedRow, Summary};
 pub use self::csv::TextEncoding;
 pub use self::dedupe::MatchedBy;
 pub use self::mapping::{Column, Field, Mapping};

@@ -48,14 +48,15 @@ pub async fn import_commit<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSt
     let summary = state
         .with_store(move |store| {
             let mut last = 0;
-            let (summary, _) = ponte::backup::with_before_import(store, |tx| {
-                import::commit(tx, &PathBuf::from(path), &options, &mut |done, total| {
+            let (summary, _) = ponte::backup::with_before_import(store, |tx, spare_core| {
+                let mut report = |done: usize, total: usize| {
                     // About a hundred events for a whole file: enough for a smooth bar, cheap for IPC.
                     if done == total || done >= last + (total / 100).max(1) {
                         last = done;
                         let _ = emitter.emit("import-progress", Progress { done, total });
                     }
-                })
+                };
+                import::commit_beside(tx, &PathBuf::from(path), &options, &mut report, spare_core)
             })?;
             Ok(summary)
         })
