@@ -349,7 +349,7 @@ impl Stored {
         Ok(())
     }
 
-    /// Stores the last row. With `late_merges`, a row folded into an earlier contact is folded
+    /// Stores row `a`. With `late_merges`, a row folded into an earlier contact is folded
     /// into that contact's record now, for [`Stored::rewrite_merged`]; otherwise the folding was
     /// done before anything was stored.
     fn step(&mut self, a: Analysed, w: &mut Writer<'_>, late_merges: bool) -> Result<()> {
