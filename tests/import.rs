@@ -783,28 +783,32 @@ fn libreoffice_convert(src: &Path, ext: &str) -> Option<PathBuf> {
 }
 
 #[test]
-fn an_xls_workbook_written_by_libreoffice_imports_like_the_xlsx() {
-    let ws = common::demo();
-    let xlsx = write(&ws, "partecipanti.xlsx", &xlsx_participants());
-    let Some(xls) = libreoffice_convert(&xlsx, "xls") else {
-        println!("skipped: LibreOffice is not installed (scripts/setup.sh installs it)");
-        return;
-    };
-    assert_eq!(&std::fs::read(&xls).expect("read")[..4], &[0xD0, 0xCF, 0x11, 0xE0], "a real BIFF8 (OLE) file");
-    let read = ReadOptions { sheet: Some("Partecipanti".into()), ..Default::default() };
-    let inspection = ws.store.read(|c| import::inspect(c, &xls, Kind::Participants, &read)).expect("inspect");
-    assert_eq!(inspection.format, Format::Xls);
-    assert_eq!(inspection.sheets, vec!["Istruzioni", "Partecipanti"]);
-    assert_eq!(inspection.header_row, 3);
-    assert_eq!(inspection.sample[0][4], "393471234567", "a phone number stays digits");
-    assert_eq!(inspection.sample[0][6], "2025-07-06", "a date cell is a date");
-    assert_eq!(inspection.sample[1][1], "田中", "kanji survive the BIFF8 strings");
-    let mission = osaka(&ws);
-    let options = Options { kind: Kind::Participants, mission_id: Some(mission.clone()), read, ..Default::default() };
-    let summary = commit(&ws, &xls, &options).expect("commit");
-    assert_eq!((summary.created, summary.rejected), (3, 0));
-    let delegates = ws.store.read(|c| ponte::missions::delegates(c, &mission)).expect("delegates");
-    assert!(delegates.iter().any(|d| d.name == "田中 浩" && d.arrives_on.as_deref() == Some("2025-07-06")));
+fn xls_and_ods_workbooks_written_by_libreoffice_import_like_the_xlsx() {
+    for (ext, format) in [("xls", Format::Xls), ("ods", Format::Ods)] {
+        let ws = common::demo();
+        let xlsx = write(&ws, "partecipanti.xlsx", &xlsx_participants());
+        let Some(book) = libreoffice_convert(&xlsx, ext) else {
+            println!("skipped: LibreOffice is not installed (scripts/setup.sh installs it)");
+            return;
+        };
+        if format == Format::Xls {
+            assert_eq!(&std::fs::read(&book).expect("read")[..4], &[0xD0, 0xCF, 0x11, 0xE0], "a real BIFF8 (OLE) file");
+        }
+        let read = ReadOptions { sheet: Some("Partecipanti".into()), ..Default::default() };
+        let inspection = ws.store.read(|c| import::inspect(c, &book, Kind::Participants, &read)).expect("inspect");
+        assert_eq!(inspection.format, format);
+        assert_eq!(inspection.sheets, vec!["Istruzioni", "Partecipanti"]);
+        assert_eq!(inspection.header_row, 3, "{ext}");
+        assert_eq!(inspection.sample[0][4], "393471234567", "{ext}: a phone number stays digits");
+        assert_eq!(inspection.sample[0][6], "2025-07-06", "{ext}: a date cell is a date");
+        assert_eq!(inspection.sample[1][1], "田中", "{ext}: kanji survive");
+        let mission = osaka(&ws);
+        let options = Options { kind: Kind::Participants, mission_id: Some(mission.clone()), read, ..Default::default() };
+        let summary = commit(&ws, &book, &options).expect("commit");
+        assert_eq!((summary.created, summary.rejected), (3, 0), "{ext}");
+        let delegates = ws.store.read(|c| ponte::missions::delegates(c, &mission)).expect("delegates");
+        assert!(delegates.iter().any(|d| d.name == "田中 浩" && d.arrives_on.as_deref() == Some("2025-07-06")), "{ext}");
+    }
 }
 
 #[test]

@@ -377,6 +377,9 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         let bytes = std::fs::read(path)?;
         sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
         let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
+        if ods {
+            sheet::check_ods(&bytes).map_err(fail)?;
+        }
         let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
         (if ods { Format::Ods } else { Format::Xlsx }, table)
     } else if head.starts_with(OLE_MAGIC) {
@@ -386,6 +389,7 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(fail((None, ImportProblem::Encrypted)));
         }
+        sheet::check_xls(&bytes).map_err(fail)?;
         (Format::Xls, sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?)
     } else if claims_workbook {
         return Err(fail((None, ImportProblem::NotThisFormat)));

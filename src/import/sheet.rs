@@ -47,6 +47,250 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Most cells an OpenDocument workbook may lay out, all sheets together. calamine keeps two
+/// copies of a sheet's cells (values and formulas, 56 bytes a cell) as it reads it and two once
+/// it is laid out, so 5 million cells cost up to about 560 MB; a participant list of 200,000
+/// rows of 20 columns is 4 million.
+pub const MAX_ODS_CELLS: u64 = 5_000_000;
+
+/// Refuses OpenDocument workbooks that state more cells than `MAX_ODS_CELLS`.
+///
+/// A sheet states repeats (`number-rows-repeated`, `number-columns-repeated`) instead of
+/// writing cells out, so a file of a few kilobytes can ask calamine for its own limit of 100
+/// million cells, several gigabytes, as the workbook opens: found by tests/fuzz_import.rs. The
+/// repeats are counted here from `content.xml`, streamed, the way calamine expands them: empty
+/// cells at the end of a row and empty rows before the first and after the last filled one
+/// (LibreOffice writes a million of those) cost nothing; everything between is laid out.
+pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
+    use quick_xml::events::Event;
+    const MAX_ROWS: u64 = 1_048_576;
+    const MAX_COLUMNS: u64 = 16_384;
+    let damaged = (None, ImportProblem::Unreadable);
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged)?;
+    let Ok(content) = archive.by_name("content.xml") else { return Ok(()) };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    // calamine's settings, so a file it reads is a file this reads.
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    let repeats = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
+        e.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == key).and_then(|a| a.value.parse().ok()).unwrap_or(1)
+    };
+    let has_value = |e: &quick_xml::events::BytesStart| {
+        e.attributes().with_checks(false).flatten().any(|a| a.key.as_ref().starts_with("office:") || a.key.as_ref() == "table:formula")
+    };
+    let too_large = |cells: u64| if cells > MAX_ODS_CELLS { Err((None, ImportProblem::TooLarge)) } else { Ok(()) };
+    // Cells read (values and empty cells between them) and cells laid out, all sheets so far.
+    let (mut read, mut laid_out) = (0u64, 0u64);
+    let mut sheet = OdsSheet::default();
+    let mut row = OdsRow::default();
+    // Inside a cell, its content (text, even a table of its own) is not the sheet's.
+    let mut cell_depth = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|_| damaged)?;
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            let name = e.name();
+            let cell = name.as_ref() == "table:table-cell" || name.as_ref() == "table:covered-table-cell";
+            if cell_depth > 0 {
+                cell_depth += usize::from(cell && !empty);
+            } else if name.as_ref() == "table:table" && !empty {
+                laid_out = laid_out.saturating_add(sheet.cells());
+                sheet = OdsSheet::default();
+            } else if name.as_ref() == "table:table-row" {
+                row = OdsRow { repeats: repeats(e, "table:number-rows-repeated").min(MAX_ROWS.saturating_sub(sheet.rows)), ..OdsRow::default() };
+                if empty {
+                    sheet.end_row(&row);
+                }
+            } else if cell {
+                let count = repeats(e, "table:number-columns-repeated");
+                // Content or a value: possibly not empty, so laid out with the empty cells before it.
+                if !empty || has_value(e) {
+                    row.cells = row.cells.saturating_add(row.pending).saturating_add(count).min(MAX_COLUMNS);
+                    row.pending = 0;
+                } else {
+                    row.pending = row.pending.saturating_add(count).min(MAX_COLUMNS);
+                }
+                cell_depth += usize::from(!empty);
+            }
+        }
+        match event {
+            Event::End(e) if cell_depth > 0 => {
+                let cell = e.name().as_ref() == "table:table-cell" || e.name().as_ref() == "table:covered-table-cell";
+                cell_depth -= usize::from(cell);
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                read = read.saturating_add(row.cells);
+                sheet.end_row(&row);
+                row = OdsRow::default();
+            }
+            Event::Eof => break,
+            _ => (),
+        }
+        too_large(read)?;
+        too_large(laid_out.saturating_add(sheet.cells()))?;
+        buf.clear();
+    }
+    Ok(())
+}
+
+/// A sheet of an OpenDocument workbook as `check_ods` counts it.
+#[derive(Default)]
+struct OdsSheet {
+    /// Rows so far, repeats counted.
+    rows: u64,
+    /// The first and the row after the last row with a cell that may hold something.
+    filled: Option<(u64, u64)>,
+    /// The widest of those rows.
+    width: u64,
+}
+
+impl OdsSheet {
+    fn end_row(&mut self, row: &OdsRow) {
+        if row.cells > 0 {
+            let first = self.filled.map_or(self.rows, |(first, _)| first);
+            self.filled = Some((first, self.rows + row.repeats));
+            self.width = self.width.max(row.cells);
+        }
+        self.rows += row.repeats;
+    }
+
+    fn cells(&self) -> u64 {
+        self.filled.map_or(0, |(first, end)| (end - first).saturating_mul(self.width))
+    }
+}
+
+#[derive(Default)]
+struct OdsRow {
+    repeats: u64,
+    /// Cells up to the last that may hold something.
+    cells: u64,
+    /// Empty cells after those: laid out only if a filled one follows.
+    pending: u64,
+}
+
+/// Most cells an XLS sheet's `Dimensions` record may announce: a BIFF8 sheet's whole grid.
+/// calamine reserves room for them before reading a cell; the room is only reserved, not
+/// touched, so a real sheet of any shape passes.
+const MAX_XLS_DIMENSIONS: i64 = 65_536 * 256;
+
+/// Refuses XLS files whose records would make calamine ask for more memory than there is.
+///
+/// calamine reads every sheet of an XLS as the workbook is opened: it reserves the cells a
+/// sheet's `Dimensions` record announces, then lays the cells out densely between the first and
+/// the last. One damaged byte in either (a row count of 117 million) is an allocation that
+/// fails, and a failed allocation aborts the process instead of panicking, so `read`'s
+/// `catch_unwind` cannot save it. Found by tests/fuzz_import.rs on a LibreOffice XLS.
+///
+/// The records are walked here the way calamine walks them: the globals up to their end, then
+/// each sheet from the offset its `BoundSheet8` record gives, skipping embedded charts.
+pub fn check_xls(bytes: &[u8]) -> Result<(), Problem> {
+    let damaged = (None, ImportProblem::Unreadable);
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|_| damaged)?;
+    let name = ["/Workbook", "/Book"].into_iter().find(|name| file.is_stream(name)).ok_or(damaged)?;
+    let mut stream = Vec::new();
+    // A stream cannot hold more than the file; a longer one loops through its sectors.
+    let limit = bytes.len() as u64 + 1;
+    file.open_stream(name).map_err(|_| damaged)?.take(limit).read_to_end(&mut stream).map_err(|_| damaged)?;
+    if stream.len() as u64 >= limit {
+        return Err(damaged);
+    }
+    let mut sheets = Vec::new();
+    for (typ, data) in Records(&stream) {
+        match typ {
+            // BoundSheet8: where the sheet's records start.
+            0x0085 if data.len() >= 4 => sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize),
+            0x000A => break,
+            _ => (),
+        }
+    }
+    for start in sheets {
+        let Some(records) = stream.get(start..) else { continue };
+        check_xls_sheet(records)?;
+    }
+    Ok(())
+}
+
+fn check_xls_sheet(records: &[u8]) -> Result<(), Problem> {
+    let too_large = (None, ImportProblem::TooLarge);
+    let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| i64::from(u16::from_le_bytes([b[0], b[1]])));
+    let u32_at = |data: &[u8], at: usize| data.get(at..at + 4).map(|b| i64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
+    let (mut top, mut left, mut bottom, mut right) = (i64::MAX, i64::MAX, -1, -1);
+    let (mut seen_bof, mut depth) = (false, 0usize);
+    for (typ, data) in Records(records) {
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => (),
+            }
+            continue;
+        }
+        let cells = match typ {
+            0x0809 => {
+                if seen_bof {
+                    depth += 1;
+                }
+                seen_bof = true;
+                None
+            }
+            0x000A => break,
+            // Dimensions, read as calamine reads it (BIFF2–5 or BIFF8 layout).
+            0x0200 => {
+                let fields = match data.len() {
+                    10 => (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4), u16_at(data, 6)),
+                    14 | 16 => (u32_at(data, 0), u32_at(data, 4), u16_at(data, 8), u16_at(data, 10)),
+                    _ => continue,
+                };
+                let (Some(first_row), Some(rows_end), Some(mut first_col), Some(cols_end)) = fields else { continue };
+                if first_col > 0xFF || cols_end < first_col {
+                    first_col = 0;
+                }
+                let (rows, cols) = if rows_end >= 1 && cols_end >= 1 { (rows_end - first_row, cols_end - first_col) } else { (1, 1) };
+                if rows < 1 || cols < 1 || rows.saturating_mul(cols) > MAX_XLS_DIMENSIONS {
+                    return Err(too_large);
+                }
+                None
+            }
+            // Number, Label, RString, BoolErr, RK, LabelSst, Formula: one cell at (row, col).
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => u16_at(data, 0).zip(u16_at(data, 2)).map(|(row, col)| (row, col, col)),
+            // MulRk: cells from the first column on, one per six bytes.
+            0x00BD if data.len() >= 6 => u16_at(data, 0).zip(u16_at(data, 2)).map(|(row, col)| (row, col, col + (data.len() as i64 - 6 + 5) / 6)),
+            _ => None,
+        };
+        if let Some((row, first, last)) = cells {
+            (top, bottom, left, right) = (top.min(row), bottom.max(row), left.min(first), right.max(last));
+            if (bottom - top + 1) * (right - left + 1) > MAX_CELLS as i64 {
+                return Err(too_large);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The records of a BIFF stream: type and data, up to the first that does not fit. calamine
+/// stops with an error there, so nothing after it is read.
+struct Records<'a>(&'a [u8]);
+
+impl<'a> Iterator for Records<'a> {
+    type Item = (u16, &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let head = self.0.get(..4)?;
+        let typ = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = self.0.get(4..4 + len)?;
+        self.0 = &self.0[4 + len..];
+        Some((typ, data))
+    }
+}
+
 fn problem(e: calamine::Error) -> Problem {
     use calamine::{Error as E, OdsError, XlsError, XlsxError};
     let p = match e {
