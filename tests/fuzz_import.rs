@@ -554,6 +554,24 @@ fn an_opendocument_sheet_padded_as_libreoffice_pads_it_reads() {
     assert_eq!(cells, vec![vec!["Nome 0", "39020"], vec!["Nome 1", "39021"], vec!["Nome 2", "39022"]]);
 }
 
+/// Regression (found by `opendocument_sheets_with_mangled_xml_never_panic`): calamine reads a
+/// table until its end tag, and at the end of a file that lacks one it read on for ever.
+#[test]
+fn an_opendocument_sheet_cut_off_inside_its_table_is_unreadable_not_endless() {
+    let whole = String::from_utf8(unzip(&ods(&ods_rows(&[vec!["Nome".to_owned(), "Email".to_owned()]])))[2].1.clone()).expect("xml");
+    let cut = &whole[..whole.find("</table:table>").expect("end of table")];
+    let bytes = rezip(&[
+        ("mimetype".to_owned(), b"application/vnd.oasis.opendocument.spreadsheet".to_vec()),
+        ("META-INF/manifest.xml".to_owned(), unzip(&ods(""))[1].1.clone()),
+        ("content.xml".to_owned(), cut.as_bytes().to_vec()),
+    ]);
+    let dir = tempfile::tempdir().expect("dir");
+    match read_file(dir.path(), "cut.ods", &bytes) {
+        Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::Unreadable),
+        other => panic!("expected an unreadable file, got {:?}", other.map(|rows| rows.len())),
+    }
+}
+
 proptest! {
     #![proptest_config(config(128))]
 

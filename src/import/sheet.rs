@@ -87,6 +87,7 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
     let mut row = OdsRow::default();
     // Inside a cell, its content (text, even a table of its own) is not the sheet's.
     let mut cell_depth = 0usize;
+    let mut open_tables = 0usize;
     let mut buf = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|_| damaged)?;
@@ -103,6 +104,7 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
             } else if name.as_ref() == "table:table" && !empty {
                 laid_out = laid_out.saturating_add(sheet.cells());
                 sheet = OdsSheet::default();
+                open_tables += 1;
             } else if name.as_ref() == "table:table-row" {
                 row = OdsRow { repeats: repeats(e, "table:number-rows-repeated").min(MAX_ROWS.saturating_sub(sheet.rows)), ..OdsRow::default() };
                 if empty {
@@ -130,6 +132,10 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
                 sheet.end_row(&row);
                 row = OdsRow::default();
             }
+            Event::End(e) if e.name().as_ref() == "table:table" => open_tables = open_tables.saturating_sub(1),
+            // calamine waits for the end of a table or cell that never comes: it would read on
+            // at the end of the file for ever (found by tests/fuzz_import.rs).
+            Event::Eof if open_tables > 0 || cell_depth > 0 => return Err(damaged),
             Event::Eof => break,
             _ => (),
         }
