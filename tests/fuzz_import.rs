@@ -347,17 +347,45 @@ fn replace_ref(xml: &[u8], n: usize, value: &str) -> Vec<u8> {
     format!("{}{}{}", &text[..start], value, &text[end..]).into_bytes()
 }
 
+/// Counts and indexes a damaged or hostile part could state in place of a small number.
+fn hostile_number() -> impl Strategy<Value = String> {
+    const EDGES: [&str; 7] = ["0", "65536", "1048577", "4000000000", "99999999999999", "18446744073709551615", "-1"];
+    prop_oneof![prop::sample::select(&EDGES[..]).prop_map(str::to_owned), "[0-9]{1,12}"]
+}
+
+/// Replaces the `n`th attribute value made of digits alone in the XML by `value`: counts
+/// (`uniqueCount`, `count`), row numbers, style and string indexes.
+fn replace_number(xml: &[u8], n: usize, value: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml).into_owned();
+    let spots: Vec<(usize, usize)> = text
+        .match_indices("=\"")
+        .map(|(i, m)| i + m.len())
+        .filter_map(|start| {
+            let end = start + text[start..].find('"')?;
+            (end > start && text[start..end].bytes().all(|b| b.is_ascii_digit())).then_some((start, end))
+        })
+        .collect();
+    if spots.is_empty() {
+        return xml.to_vec();
+    }
+    let (start, end) = spots[n % spots.len()];
+    format!("{}{}{}", &text[..start], value, &text[end..]).into_bytes()
+}
+
 proptest! {
     #![proptest_config(config(128))]
 
-    /// A valid zip whose sheet XML has mangled bytes or hostile cell references.
+    /// A valid zip whose XML has mangled bytes, hostile cell references or hostile numbers.
     #[test]
-    fn workbooks_with_mangled_xml_never_panic(rows in table(), numbers in prop::collection::vec(any::<f64>(), 0..6), part in any::<usize>(), edits in mutations(), refs in prop::collection::vec((any::<usize>(), cell_ref()), 0..3)) {
+    fn workbooks_with_mangled_xml_never_panic(rows in table(), numbers in prop::collection::vec(any::<f64>(), 0..6), part in any::<usize>(), edits in mutations(), refs in prop::collection::vec((any::<usize>(), cell_ref()), 0..3), counts in prop::collection::vec((any::<usize>(), hostile_number()), 0..3)) {
         let mut parts = unzip(&xlsx(&rows, &numbers));
         let target = part % parts.len();
         for (n, value) in &refs {
             let i = parts.iter().position(|(name, _)| name.contains("worksheets/sheet")).unwrap_or(target);
             parts[i].1 = replace_ref(&parts[i].1, *n, value);
+        }
+        for (n, value) in &counts {
+            parts[target].1 = replace_number(&parts[target].1, *n, value);
         }
         for (op, at, value, len) in edits {
             mutate(&mut parts[target].1, op, at, value, len);
@@ -621,5 +649,161 @@ fn an_opendocument_sheet_claiming_millions_of_repeated_cells_is_refused_not_fata
             Err(Error::Import { problem, .. }) => assert_eq!(problem, expected),
             other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
         }
+    }
+}
+
+/// Regression (a release run of `opendocument_sheets_with_mangled_xml_never_panic` under a 4 GB
+/// address-space limit): calamine reserves room for a sheet by its row *elements* between the
+/// first and last filled one, times the width, before it expands any repeat. Rows repeated zero
+/// times (stated so, or cut to zero once the sheet has 1,048,576 rows) lay out no cell but count
+/// in that reservation: a few thousand of them beside one cell in the last column asked for the
+/// 100-million-cell limit, 5.6 GB, from a file of a few kilobytes.
+#[test]
+fn an_opendocument_sheet_of_rows_repeated_zero_times_is_refused_not_fatal() {
+    let far = "<table:table-row><table:table-cell table:number-columns-repeated=\"16383\"/><table:table-cell office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>";
+    let near = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>y</text:p></table:table-cell></table:table-row>";
+    let cases = [
+        // Rows cut to zero repeats by the row limit.
+        format!("<table:table-row table:number-rows-repeated=\"1048576\"></table:table-row>{far}{}{near}", "<table:table-row></table:table-row>".repeat(7_000)),
+        // Rows that say so.
+        format!("{far}{}{near}", "<table:table-row table:number-rows-repeated=\"0\"></table:table-row>".repeat(7_000)),
+    ];
+    let dir = tempfile::tempdir().expect("dir");
+    for rows in cases {
+        let bytes = ods(&rows);
+        assert!(bytes.len() < 5_000, "a small file: {} bytes", bytes.len());
+        assert_eq!(sheet::check_ods(&bytes).map_err(|(_, problem)| problem), Err(ponte::ImportProblem::TooLarge));
+        match read_file(dir.path(), "zero-repeats.ods", &bytes) {
+            Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::TooLarge),
+            other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+}
+
+/// calamine reserves the shared-string table an XLSX announces (`uniqueCount`) before it reads a
+/// string: one damaged number is an allocation that fails, and that aborts the process.
+#[test]
+fn a_workbook_announcing_billions_of_shared_strings_is_refused_not_fatal() {
+    let parts = unzip(&xlsx(&[vec!["Nome".into(), "Email".into()], vec!["Ada".into(), "ada@example.org".into()]], &[]));
+    let strings = parts.iter().position(|(name, _)| name.ends_with("sharedStrings.xml")).expect("shared strings");
+    let dir = tempfile::tempdir().expect("dir");
+    for count in ["4000000000", "99999999999999", "18446744073709551615"] {
+        let mut parts = parts.clone();
+        let xml = String::from_utf8(parts[strings].1.clone()).expect("xml");
+        let at = xml.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
+        let end = at + xml[at..].find('"').expect("end");
+        parts[strings].1 = format!("{}{count}{}", &xml[..at], &xml[end..]).into_bytes();
+        match read_file(dir.path(), "strings.xlsx", &rezip(&parts)) {
+            Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::TooLarge, "uniqueCount {count}"),
+            other => panic!("expected an import error for uniqueCount {count}, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+}
+
+/// One BIFF12 record of an Excel binary workbook: its type and length as 7-bit varints.
+fn record12(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = if typ < 0x80 { vec![typ as u8] } else { vec![(typ & 0x7F) as u8 | 0x80, (typ >> 7) as u8] };
+    let mut len = data.len();
+    loop {
+        let byte = (len & 0x7F) as u8;
+        len >>= 7;
+        out.push(if len > 0 { byte | 0x80 } else { byte });
+        if len == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(data);
+    out
+}
+
+/// An `XLWideString`: a character count, then UTF-16 LE.
+fn wide(text: &str) -> Vec<u8> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut out = (units.len() as u32).to_le_bytes().to_vec();
+    out.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+    out
+}
+
+/// An Excel binary workbook (`.xlsb`) of one sheet, written record by record (MS-XLSB): text
+/// cells at their (row, column), numbers as `BrtCellReal`.
+fn xlsb(cells: &[(u32, u32, &str)], numbers: &[(u32, u32, f64)]) -> Vec<u8> {
+    let mut book = Vec::new();
+    let mut bundle = vec![0u8; 4]; // visible
+    bundle.extend(1u32.to_le_bytes()); // tab id
+    bundle.extend(wide("rId1"));
+    bundle.extend(wide("Partecipanti"));
+    book.extend(record12(0x009C, &bundle)); // BrtBundleSh
+    book.extend(record12(0x0090, &[])); // BrtEndBundleShs
+    book.extend(record12(0x009D, &[0; 4])); // BrtCalcProp: the names are over
+    let mut sheet = record12(0x0081, &[]); // BrtBeginSheet
+    let (rows, cols) = cells.iter().map(|c| (c.0, c.1)).chain(numbers.iter().map(|n| (n.0, n.1))).fold((0, 0), |(r, c), (row, col)| (r.max(row), c.max(col)));
+    sheet.extend(record12(0x0094, &[0u32, rows, 0, cols].iter().flat_map(|v| v.to_le_bytes()).collect::<Vec<u8>>())); // BrtWsDim
+    sheet.extend(record12(0x0091, &[])); // BrtBeginSheetData
+    let mut all: Vec<(u32, u32, Vec<u8>, u16)> = cells.iter().map(|&(r, c, t)| (r, c, wide(t), 0x0006)).collect();
+    all.extend(numbers.iter().map(|&(r, c, n)| (r, c, n.to_le_bytes().to_vec(), 0x0005)));
+    all.sort_by_key(|&(r, c, _, _)| (r, c));
+    let mut current = None;
+    for (row, col, value, typ) in all {
+        if current != Some(row) {
+            let mut header = row.to_le_bytes().to_vec();
+            header.extend([0u8; 13]);
+            sheet.extend(record12(0x0000, &header)); // BrtRowHdr
+            current = Some(row);
+        }
+        let mut data = col.to_le_bytes().to_vec();
+        data.extend([0u8; 4]); // style 0, no flags
+        data.extend(value);
+        sheet.extend(record12(typ, &data)); // BrtCellSt / BrtCellReal
+    }
+    sheet.extend(record12(0x0092, &[])); // BrtEndSheetData
+    sheet.extend(record12(0x0082, &[])); // BrtEndSheet
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.bin\"/></Relationships>";
+    rezip(&[
+        ("xl/workbook.bin".to_owned(), book),
+        ("xl/_rels/workbook.bin.rels".to_owned(), rels.as_bytes().to_vec()),
+        ("xl/worksheets/sheet1.bin".to_owned(), sheet),
+    ])
+}
+
+#[test]
+fn the_generated_xlsb_is_read_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    let bytes = xlsb(&[(0, 0, "Nome"), (0, 1, "Telefono"), (1, 0, "田中 浩"), (2, 0, "Zoë")], &[(1, 1, 390212345678.0)]);
+    let rows = read_file(dir.path(), "book.xlsb", &bytes).expect("read");
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(str::to_owned).collect()).collect();
+    assert_eq!(cells, vec![vec!["Nome", "Telefono"], vec!["田中 浩", "390212345678"], vec!["Zoë", ""]]);
+}
+
+/// Regression: calamine lays an Excel binary workbook's sheet out densely, as it did XLSX
+/// sheets (finding 1): two cells far apart aborted the process. Read through the cell reader
+/// like an XLSX, the rectangle is refused before it is laid out.
+#[test]
+fn an_xlsb_sheet_spanning_the_whole_grid_is_refused_not_fatal() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (row, col, problem) in [(1_048_575, 16_383, ponte::ImportProblem::TooManyRows), (99_999, 16_383, ponte::ImportProblem::TooLarge)] {
+        let bytes = xlsb(&[(0, 0, "Nome"), (0, 1, "Email"), (row, col, "far away")], &[]);
+        assert!(bytes.len() < 2_000, "a small file: {} bytes", bytes.len());
+        match read_file(dir.path(), "far.xlsb", &bytes) {
+            Err(Error::Import { problem: p, .. }) => assert_eq!(p, problem),
+            other => panic!("expected {problem:?}, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// Excel binary workbooks with bytes flipped, cut or repeated inside their records.
+    #[test]
+    fn xlsb_with_mangled_records_never_panic(rows in table(), part in any::<usize>(), edits in mutations()) {
+        let cells: Vec<(u32, u32, &str)> = rows.iter().enumerate().flat_map(|(r, row)| row.iter().enumerate().map(move |(c, v)| (r as u32, c as u32, v.as_str()))).collect();
+        let mut parts = unzip(&xlsb(&cells, &[(rows.len() as u32, 0, 3.5)]));
+        let target = part % parts.len();
+        for (op, at, value, len) in edits {
+            mutate(&mut parts[target].1, op, at, value, len);
+        }
+        let bytes = rezip(&parts);
+        let dir = tempfile::tempdir().expect("dir");
+        check(timed("xlsb_mangled_records", bytes.len(), || read_file(dir.path(), "book.xlsb", &bytes)));
     }
 }

@@ -371,7 +371,7 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         return Err(fail((None, ImportProblem::TooLarge)));
     }
     let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let claims_workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
+    let claims_workbook = matches!(extension.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods");
     let head = file_head(path, 64 * 1024)?;
     let (format, table) = if head.starts_with(ZIP_MAGIC) {
         let bytes = std::fs::read(path)?;
@@ -379,6 +379,8 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
         if ods {
             sheet::check_ods(&bytes).map_err(fail)?;
+        } else {
+            sheet::check_xlsx(&bytes).map_err(fail)?;
         }
         let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
         (if ods { Format::Ods } else { Format::Xlsx }, table)

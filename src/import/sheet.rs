@@ -7,7 +7,7 @@
 
 use std::io::{Cursor, Read, Seek};
 
-use calamine::{Data, DataRef, Reader, Sheets, Xlsx};
+use calamine::{Cell, Data, DataRef, Reader, Sheets, Xlsb, Xlsx};
 
 use super::{RawRow, Table};
 use crate::error::ImportProblem;
@@ -43,6 +43,39 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     let workbook = ["xl/workbook.xml", "xl/workbook.bin", "content.xml"].iter().any(|name| archive.index_for_name(name).is_some());
     if !workbook {
         return Err((None, ImportProblem::NotThisFormat));
+    }
+    Ok(())
+}
+
+/// Refuses XLSX workbooks whose shared-string table announces more strings than a sheet may
+/// hold cells. calamine reserves room for the `uniqueCount` the table states before reading a
+/// string: a damaged count of four billion asked for 96 GB, and a failed allocation aborts the
+/// process (found by tests/fuzz_import.rs). Only the table's opening tag is read.
+pub fn check_xlsx(bytes: &[u8]) -> Result<(), Problem> {
+    use quick_xml::events::Event;
+    let damaged = (None, ImportProblem::Unreadable);
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| damaged)?;
+    // calamine finds the table beside the workbook part, names compared without case: any
+    // part of that name is checked.
+    let tables: Vec<String> = archive.file_names().flatten().filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml")).map(|n| n.into_owned()).collect();
+    for name in tables {
+        let Ok(part) = archive.by_name(&name) else { continue };
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                    let count = e.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == "uniqueCount");
+                    if count.and_then(|a| a.value.parse::<u64>().ok()).is_some_and(|n| n > MAX_CELLS) {
+                        return Err((None, ImportProblem::TooLarge));
+                    }
+                    break;
+                }
+                // calamine reports a table it cannot read: not this check's concern.
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(_) => buf.clear(),
+            }
+        }
     }
     Ok(())
 }
@@ -151,8 +184,12 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
 struct OdsSheet {
     /// Rows so far, repeats counted.
     rows: u64,
+    /// Row elements so far, whatever their repeats.
+    elements: u64,
     /// The first and the row after the last row with a cell that may hold something.
     filled: Option<(u64, u64)>,
+    /// The same rows as row elements.
+    filled_elements: Option<(u64, u64)>,
     /// The widest of those rows.
     width: u64,
 }
@@ -162,13 +199,20 @@ impl OdsSheet {
         if row.cells > 0 {
             let first = self.filled.map_or(self.rows, |(first, _)| first);
             self.filled = Some((first, self.rows + row.repeats));
+            let first = self.filled_elements.map_or(self.elements, |(first, _)| first);
+            self.filled_elements = Some((first, self.elements + 1));
             self.width = self.width.max(row.cells);
         }
         self.rows += row.repeats;
+        self.elements += 1;
     }
 
+    /// The cells calamine lays out, or the room it reserves for them if that is more: it
+    /// reserves by row elements, before expanding repeats, so rows repeated zero times (stated
+    /// so, or cut to zero by the row limit) count there although they lay out nothing.
     fn cells(&self) -> u64 {
-        self.filled.map_or(0, |(first, end)| (end - first).saturating_mul(self.width))
+        let span = |filled: Option<(u64, u64)>| filled.map_or(0, |(first, end)| (end - first).saturating_mul(self.width));
+        span(self.filled).max(span(self.filled_elements))
     }
 }
 
@@ -328,6 +372,7 @@ fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Tabl
     };
     let rows = match &mut book {
         Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name, max_rows)?,
+        Sheets::Xlsb(xlsb) => xlsb_rows(xlsb, &name, max_rows)?,
         other => {
             let range = other.worksheet_range(&name).map_err(problem)?;
             let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
@@ -349,9 +394,23 @@ fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Tabl
 fn xlsx_rows<R: Read + Seek>(book: &mut Xlsx<R>, name: &str, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
     let xlsx = |e| problem(calamine::Error::Xlsx(e));
     let mut reader = book.worksheet_cells_reader(name).map_err(xlsx)?;
+    bounded_rows(|| reader.next_cell().map_err(xlsx), max_rows)
+}
+
+/// The same for an Excel binary workbook (`.xlsb`): calamine's `worksheet_range` lays its
+/// rectangle out the same way, so two cells far apart would abort the process there too.
+fn xlsb_rows<R: Read + Seek>(book: &mut Xlsb<R>, name: &str, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
+    let xlsb = |e| problem(calamine::Error::Xlsb(e));
+    let mut reader = book.worksheet_cells_reader(name).map_err(xlsb)?;
+    bounded_rows(|| reader.next_cell().map_err(xlsb), max_rows)
+}
+
+/// The rows of the rectangle around the non-empty cells `next` yields, refused as soon as that
+/// rectangle is taller than `max_rows` or holds more than `MAX_CELLS`.
+fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
     let mut cells: Vec<((u32, u32), String)> = Vec::new();
     let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
-    while let Some(cell) = reader.next_cell().map_err(xlsx)? {
+    while let Some(cell) = next()? {
         if *cell.get_value() == DataRef::Empty {
             continue;
         }

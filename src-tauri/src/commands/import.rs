@@ -25,7 +25,7 @@ struct Progress {
 /// Asks for the file to import; `null` when the user cancels.
 #[tauri::command]
 pub async fn import_pick_file<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, CommandError> {
-    let picked = dialogs::open_path(&app, "CSV, Excel, OpenDocument, vCard", &["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods", "vcf", "vcard"]).await?;
+    let picked = dialogs::open_path(&app, "CSV, Excel, OpenDocument, vCard", &["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods", "vcf", "vcard"]).await?;
     Ok(picked.map(|p| p.display().to_string()))
 }
 
