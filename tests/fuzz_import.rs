@@ -422,18 +422,43 @@ fn record(typ: u16, data: &[u8]) -> Vec<u8> {
 /// `Foglio1`, written here record by record so no office suite is needed. `dimensions` is the
 /// sheet's `Dimensions` record as stored: first row, row after the last, first and next column.
 fn xls(cells: &[(u16, u16, f64)], dimensions: (u32, u32, u16, u16)) -> Vec<u8> {
+    xls_with_strings(cells, &[], &[], dimensions)
+}
+
+/// [`xls`] with a shared-string table and `LabelSst` cells (row, column, string index) that
+/// refer to it. Each string is UTF-16; one longer than a record holds goes on in `CONTINUE`
+/// records, each opening with its flag byte, as Excel writes them.
+fn xls_with_strings(cells: &[(u16, u16, f64)], strings: &[String], labels: &[(u16, u16, u32)], dimensions: (u32, u32, u16, u16)) -> Vec<u8> {
     let bof = |kind: u16| record(0x0809, &[&0x0600u16.to_le_bytes()[..], &kind.to_le_bytes(), &[0; 12]].concat());
     let eof = record(0x000A, &[]);
     let name = b"Foglio1";
-    let globals_len = bof(0x0005).len() + record(0x0085, &[0; 8 + 7]).len() + eof.len();
+    let mut sst = Vec::new();
+    if !strings.is_empty() {
+        let mut body = [(labels.len() as u32).to_le_bytes(), (strings.len() as u32).to_le_bytes()].concat();
+        for (i, text) in strings.iter().enumerate() {
+            let units: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let mut chunks = units.chunks(8_000);
+            let head = [&((units.len() / 2) as u16).to_le_bytes()[..], &[0x01], chunks.next().unwrap_or(&[])].concat();
+            body.extend(head);
+            sst.extend(record(if i == 0 { 0x00FC } else { 0x003C }, &body));
+            body = Vec::new();
+            for chunk in chunks {
+                sst.extend(record(0x003C, &[&[0x01][..], chunk].concat()));
+            }
+        }
+    }
+    let globals_len = bof(0x0005).len() + record(0x0085, &[0; 8 + 7]).len() + sst.len() + eof.len();
     let bound_sheet = [&(globals_len as u32).to_le_bytes()[..], &[0, 0, name.len() as u8, 0], name].concat();
-    let mut stream = [bof(0x0005), record(0x0085, &bound_sheet), eof.clone()].concat();
+    let mut stream = [bof(0x0005), record(0x0085, &bound_sheet), sst, eof.clone()].concat();
     assert_eq!(stream.len(), globals_len);
     stream.extend(bof(0x0010));
     let (first_row, rows_end, first_col, cols_end) = dimensions;
     stream.extend(record(0x0200, &[&first_row.to_le_bytes()[..], &rows_end.to_le_bytes(), &first_col.to_le_bytes(), &cols_end.to_le_bytes(), &[0, 0]].concat()));
     for (row, col, value) in cells {
         stream.extend(record(0x0203, &[&row.to_le_bytes()[..], &col.to_le_bytes(), &[0, 0], &value.to_le_bytes()].concat()));
+    }
+    for (row, col, index) in labels {
+        stream.extend(record(0x00FD, &[&row.to_le_bytes()[..], &col.to_le_bytes(), &[0, 0], &index.to_le_bytes()].concat()));
     }
     stream.extend(eof);
     // Version 3 (512-byte sectors) is what Excel writes.
@@ -449,6 +474,32 @@ fn the_generated_xls_is_read_as_written() {
     let rows = read_file(dir.path(), "book.xls", &xls(&[(0, 0, 1.0), (0, 1, 2.5), (1, 0, 390212345678.0)], (0, 2, 0, 2))).expect("read");
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(str::to_owned).collect()).collect();
     assert_eq!(cells, vec![vec!["1", "2.5"], vec!["390212345678", ""]]);
+}
+
+#[test]
+fn the_generated_xls_with_shared_strings_is_read_as_written() {
+    let dir = tempfile::tempdir().expect("dir");
+    // The second string is longer than a record: it goes on in CONTINUE records.
+    let strings = vec!["Nome".to_owned(), "Zoë ".repeat(5_000), "田中 浩".to_owned()];
+    let bytes = xls_with_strings(&[(1, 1, 3.5)], &strings, &[(0, 0, 0), (1, 0, 1), (2, 0, 2), (2, 1, 0)], (0, 3, 0, 2));
+    let rows = read_file(dir.path(), "strings.xls", &bytes).expect("read");
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(str::to_owned).collect()).collect();
+    assert_eq!(cells, vec![vec!["Nome".to_owned(), String::new()], vec![strings[1].clone(), "3.5".to_owned()], vec!["田中 浩".to_owned(), "Nome".to_owned()]]);
+}
+
+/// calamine gives every `LabelSst` cell its own copy of the shared string, and reads every
+/// sheet as the workbook opens: one string of 60,000 characters referred to by 20,000 cells is
+/// over a gigabyte from a file of a few hundred kilobytes. Refused by `sheet::check_xls`.
+#[test]
+fn an_xls_repeating_one_long_shared_string_is_refused_not_fatal() {
+    let labels: Vec<(u16, u16, u32)> = (0..20_000u32).map(|i| ((i / 10) as u16, (i % 10) as u16, 0)).collect();
+    let bytes = xls_with_strings(&[], &["x".repeat(60_000)], &labels, (0, 2_000, 0, 10));
+    assert!(bytes.len() < 1_000_000, "a small file: {} bytes", bytes.len());
+    let dir = tempfile::tempdir().expect("dir");
+    match read_file(dir.path(), "shared.xls", &bytes) {
+        Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::TooLarge),
+        other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
+    }
 }
 
 /// Regression (found by `xls_with_mangled_bytes_never_panic`): calamine reads every XLS sheet
@@ -606,13 +657,18 @@ proptest! {
     /// An OpenDocument sheet whose XML has mangled bytes or repeat counts a damaged or hostile
     /// file could state.
     #[test]
-    fn opendocument_sheets_with_mangled_xml_never_panic(rows in table(), edits in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>(), 1usize..64), 0..4), repeats in prop::collection::vec((any::<usize>(), any::<bool>(), prop::sample::select(vec![0u64, 2, 1000, 70_000, 4_294_967_295, 18_446_744_073_709_551_615])), 0..3)) {
+    fn opendocument_sheets_with_mangled_xml_never_panic(rows in table(), edits in prop::collection::vec((any::<u8>(), any::<usize>(), any::<u8>(), 1usize..64), 0..4), repeats in prop::collection::vec((any::<usize>(), 0u8..3, prop::sample::select(vec![0u64, 2, 1000, 70_000, 2_000_000_000, 4_294_967_295, 18_446_744_073_709_551_615])), 0..3)) {
         let mut xml = ods_rows(&rows);
-        for (n, on_rows, count) in repeats {
-            let (tag, attribute) = if on_rows { ("<table:table-row", "number-rows-repeated") } else { ("<table:table-cell", "number-columns-repeated") };
+        for (n, kind, count) in repeats {
+            // Rows, cells, or spaces (`<text:s text:c="N"/>`) inside a cell's text.
+            let (tag, insert) = match kind {
+                0 => ("<table:table-row", format!(" table:number-rows-repeated=\"{count}\"")),
+                1 => ("<table:table-cell", format!(" table:number-columns-repeated=\"{count}\"")),
+                _ => ("<text:p>", format!("<text:s text:c=\"{count}\"/>")),
+            };
             let spots: Vec<usize> = xml.match_indices(tag).map(|(i, _)| i + tag.len()).collect();
             if let Some(&at) = spots.get(n % spots.len().max(1)) {
-                xml.insert_str(at, &format!(" table:{attribute}=\"{count}\""));
+                xml.insert_str(at, &insert);
             }
         }
         let mut parts = unzip(&ods(&xml));
@@ -805,5 +861,62 @@ proptest! {
         let bytes = rezip(&parts);
         let dir = tempfile::tempdir().expect("dir");
         check(timed("xlsb_mangled_records", bytes.len(), || read_file(dir.path(), "book.xlsb", &bytes)));
+    }
+}
+
+/// calamine writes out `<text:s text:c="N"/>` as N spaces, and copies a repeated cell's text
+/// into every cell it stands for: a file of a few kilobytes stated gigabytes of text. Refused
+/// by `sheet::check_ods` counting text as calamine lays it out (`MAX_ODS_TEXT_BYTES`).
+#[test]
+fn an_opendocument_sheet_stating_gigabytes_of_text_is_refused_not_fatal() {
+    let header = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Nome</text:p></table:table-cell></table:table-row>";
+    let long = "x".repeat(20_000);
+    let cases = [
+        // Two billion spaces in one cell.
+        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>a<text:s text:c=\"2000000000\"/>b</text:p></table:table-cell></table:table-row>".to_owned(),
+        // 20 kB of text in 1,000 cells of 4,000 rows: 4 million cells, 80 GB.
+        format!("<table:table-row table:number-rows-repeated=\"4000\"><table:table-cell office:value-type=\"string\" table:number-columns-repeated=\"1000\"><text:p>{long}</text:p></table:table-cell></table:table-row>"),
+        // The same text as an attribute.
+        format!("<table:table-row table:number-rows-repeated=\"4000\"><table:table-cell office:value-type=\"string\" office:string-value=\"{long}\" table:number-columns-repeated=\"1000\"/></table:table-row>"),
+    ];
+    let dir = tempfile::tempdir().expect("dir");
+    for rows in cases {
+        let bytes = ods(&format!("{header}{rows}"));
+        assert!(bytes.len() < 5_000, "a small file: {} bytes", bytes.len());
+        assert_eq!(sheet::check_ods(&bytes).map_err(|(_, problem)| problem), Err(ponte::ImportProblem::TooLarge));
+        match read_file(dir.path(), "text.ods", &bytes) {
+            Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::TooLarge),
+            other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
+        }
+    }
+    // Spaces and repeats within reason still read.
+    let rows = "<table:table-row table:number-rows-repeated=\"3\"><table:table-cell office:value-type=\"string\" table:number-columns-repeated=\"2\"><text:p>a<text:s text:c=\"3\"/>b</text:p></table:table-cell></table:table-row>";
+    let read = read_file(dir.path(), "spaces.ods", &ods(&format!("{header}{rows}"))).expect("read");
+    let cells: Vec<Vec<String>> = read.iter().map(|r| r.cells.iter().map(str::to_owned).collect()).collect();
+    assert_eq!(cells, vec![vec!["Nome", ""], vec!["a   b", "a   b"], vec!["a   b", "a   b"], vec!["a   b", "a   b"]]);
+}
+
+/// Each cell that refers to a shared string gets a copy of it: one string of 32,000 characters
+/// referred to by 20,000 cells is 640 MB of copies from a file of a few hundred kilobytes, and a
+/// longer string (the XML allows any length) or more cells reach any size. Refused once the
+/// copies pass `sheet::MAX_SHEET_TEXT_BYTES`.
+#[test]
+fn a_workbook_repeating_one_long_shared_string_is_refused_not_fatal() {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Nome").expect("cell");
+    // Excel's limit for a cell is 32,767 characters: the writer keeps to it.
+    let long = "x".repeat(32_000);
+    for row in 1..400u32 {
+        for col in 0..50u16 {
+            sheet.write_string(row, col, long.as_str()).expect("cell");
+        }
+    }
+    let bytes = book.save_to_buffer().expect("xlsx");
+    assert!(bytes.len() < 1_000_000, "a small file: {} bytes", bytes.len());
+    let dir = tempfile::tempdir().expect("dir");
+    match read_file(dir.path(), "shared.xlsx", &bytes) {
+        Err(Error::Import { problem, .. }) => assert_eq!(problem, ponte::ImportProblem::TooLarge),
+        other => panic!("expected an import error, got {:?}", other.map(|rows| rows.len())),
     }
 }

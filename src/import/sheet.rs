@@ -86,7 +86,15 @@ pub fn check_xlsx(bytes: &[u8]) -> Result<(), Problem> {
 /// rows of 20 columns is 4 million.
 pub const MAX_ODS_CELLS: u64 = 5_000_000;
 
-/// Refuses OpenDocument workbooks that state more cells than `MAX_ODS_CELLS`.
+/// Most text an OpenDocument workbook may lay out, all sheets together: each cell's text as
+/// often as repeats copy it. calamine copies the text of a repeated cell into every cell it
+/// stands for, so a 20 kB cell repeated over 4 million cells is 80 GB though the cell count is
+/// within `MAX_ODS_CELLS`. Real lists are far below: 200,000 rows of 20 cells of 30 bytes are
+/// 120 MB.
+pub const MAX_ODS_TEXT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses OpenDocument workbooks that state more cells than `MAX_ODS_CELLS`, or more text than
+/// `MAX_ODS_TEXT_BYTES`.
 ///
 /// A sheet states repeats (`number-rows-repeated`, `number-columns-repeated`) instead of
 /// writing cells out, so a file of a few kilobytes can ask calamine for its own limit of 100
@@ -114,8 +122,21 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
         e.attributes().with_checks(false).flatten().any(|a| a.key.as_ref().starts_with("office:") || a.key.as_ref() == "table:formula")
     };
     let too_large = |cells: u64| if cells > MAX_ODS_CELLS { Err((None, ImportProblem::TooLarge)) } else { Ok(()) };
-    // Cells read (values and empty cells between them) and cells laid out, all sheets so far.
+    // Text calamine keeps: a string cell's own text, or the attributes it copies as text.
+    let text_attributes = |e: &quick_xml::events::BytesStart| -> u64 {
+        e.attributes()
+            .with_checks(false)
+            .flatten()
+            .filter(|a| matches!(a.key.as_ref(), "office:string-value" | "office:date-value" | "office:time-value" | "table:formula"))
+            .map(|a| a.value.len() as u64)
+            .sum()
+    };
+    // Cells read (values and empty cells between them) and cells laid out, all sheets so far;
+    // the same for bytes of text.
     let (mut read, mut laid_out) = (0u64, 0u64);
+    let (mut text_read, mut text_laid_out) = (0u64, 0u64);
+    // The cell being read: how many cells it stands for, and its text so far.
+    let (mut cell_count, mut cell_text) = (0u64, 0u64);
     let mut sheet = OdsSheet::default();
     let mut row = OdsRow::default();
     // Inside a cell, its content (text, even a table of its own) is not the sheet's.
@@ -134,6 +155,12 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
             let cell = name.as_ref() == "table:table-cell" || name.as_ref() == "table:covered-table-cell";
             if cell_depth > 0 {
                 cell_depth += usize::from(cell && !empty);
+                // `<text:s text:c="N"/>` is N spaces: calamine writes them all out.
+                cell_text = cell_text.saturating_add(match name.as_ref() {
+                    "text:s" => repeats(e, "text:c").min(i32::MAX as u64),
+                    "text:p" | "text:tab" | "text:line-break" => 1,
+                    _ => 0,
+                });
             } else if name.as_ref() == "table:table" && !empty {
                 laid_out = laid_out.saturating_add(sheet.cells());
                 sheet = OdsSheet::default();
@@ -152,6 +179,10 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
                 } else {
                     row.pending = row.pending.saturating_add(count).min(MAX_COLUMNS);
                 }
+                (cell_count, cell_text) = (count.min(MAX_COLUMNS), text_attributes(e));
+                if empty {
+                    row.text = row.text.saturating_add(cell_text.saturating_mul(cell_count));
+                }
                 cell_depth += usize::from(!empty);
             }
         }
@@ -159,9 +190,17 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
             Event::End(e) if cell_depth > 0 => {
                 let cell = e.name().as_ref() == "table:table-cell" || e.name().as_ref() == "table:covered-table-cell";
                 cell_depth -= usize::from(cell);
+                if cell_depth == 0 {
+                    row.text = row.text.saturating_add(cell_text.saturating_mul(cell_count));
+                }
             }
+            Event::Text(t) if cell_depth > 0 => cell_text = cell_text.saturating_add(t.len() as u64),
+            // `&amp;`, `&#x4E2D;`: a character or a few bytes each.
+            Event::GeneralRef(r) if cell_depth > 0 => cell_text = cell_text.saturating_add(r.len() as u64 + 2),
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
                 read = read.saturating_add(row.cells);
+                text_read = text_read.saturating_add(row.text);
+                text_laid_out = text_laid_out.saturating_add(row.text.saturating_mul(row.repeats));
                 sheet.end_row(&row);
                 row = OdsRow::default();
             }
@@ -174,6 +213,9 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
         }
         too_large(read)?;
         too_large(laid_out.saturating_add(sheet.cells()))?;
+        if text_read.max(text_laid_out).max(row.text) > MAX_ODS_TEXT_BYTES {
+            return Err((None, ImportProblem::TooLarge));
+        }
         buf.clear();
     }
     Ok(())
@@ -223,6 +265,8 @@ struct OdsRow {
     cells: u64,
     /// Empty cells after those: laid out only if a filled one follows.
     pending: u64,
+    /// Bytes of text in its cells, repeated cells counted each time.
+    text: u64,
 }
 
 /// Most cells an XLS sheet's `Dimensions` record may announce: a BIFF8 sheet's whole grid.
@@ -252,7 +296,21 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Problem> {
         return Err(damaged);
     }
     let mut sheets = Vec::new();
+    // The shared strings: the SST record and the CONTINUE records after it.
+    let mut sst: Vec<&[u8]> = Vec::new();
+    let mut in_sst = false;
     for (typ, data) in Records(&stream) {
+        in_sst = match typ {
+            0x00FC => {
+                sst = vec![data];
+                true
+            }
+            0x003C if in_sst => {
+                sst.push(data);
+                true
+            }
+            _ => false,
+        };
         match typ {
             // BoundSheet8: where the sheet's records start.
             0x0085 if data.len() >= 4 => sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize),
@@ -260,14 +318,78 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), Problem> {
             _ => (),
         }
     }
+    let strings = sst_sizes(&sst);
+    // calamine reads every sheet as the workbook opens: their text is all in memory at once.
+    let mut text = 0u64;
     for start in sheets {
         let Some(records) = stream.get(start..) else { continue };
-        check_xls_sheet(records)?;
+        check_xls_sheet(records, &strings, &mut text)?;
     }
     Ok(())
 }
 
-fn check_xls_sheet(records: &[u8]) -> Result<(), Problem> {
+/// At most how many bytes each shared string of an XLS takes once decoded (three per
+/// character), the strings walked as calamine walks them: a character count and flags, the
+/// characters, which may go on in the next CONTINUE record after a flag byte of their own, then
+/// formatting runs and extra data to skip. A table that does not parse to its end ends the
+/// walk: calamine refuses it.
+fn sst_sizes(segments: &[&[u8]]) -> Vec<u32> {
+    let mut sizes = Vec::new();
+    let mut rest = segments.iter().copied();
+    let Some(mut data) = rest.next().and_then(|first| first.get(8..)) else { return sizes };
+    let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])));
+    loop {
+        while data.is_empty() {
+            match rest.next() {
+                Some(next) => data = next,
+                None => return sizes,
+            }
+        }
+        let (Some(chars), Some(&flags)) = (u16_at(data, 0), data.get(2)) else { return sizes };
+        data = &data[3..];
+        let mut skip = 0usize;
+        if flags & 0x8 != 0 {
+            let Some(runs) = u16_at(data, 0) else { return sizes };
+            skip += runs * 4;
+            data = &data[2..];
+        }
+        if flags & 0x4 != 0 {
+            let Some(b) = data.get(..4) else { return sizes };
+            skip = skip.saturating_add(i32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+            data = &data[4..];
+        }
+        sizes.push(chars as u32 * 3);
+        let (mut left, mut wide) = (chars, flags & 0x1 != 0);
+        loop {
+            let taken = if wide { left.min(data.len() / 2) } else { left.min(data.len()) };
+            data = &data[if wide { taken * 2 } else { taken }..];
+            left -= taken;
+            if left == 0 {
+                break;
+            }
+            match rest.next() {
+                Some(next) if !next.is_empty() => {
+                    wide = next[0] & 0x1 != 0;
+                    data = &next[1..];
+                }
+                _ => return sizes,
+            }
+        }
+        while skip > 0 {
+            if data.is_empty() {
+                match rest.next() {
+                    Some(next) => data = next,
+                    None => return sizes,
+                }
+            }
+            let step = skip.min(data.len());
+            data = &data[step..];
+            skip -= step;
+        }
+    }
+}
+
+fn check_xls_sheet(records: &[u8], strings: &[u32], text: &mut u64) -> Result<(), Problem> {
     let too_large = (None, ImportProblem::TooLarge);
     let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| i64::from(u16::from_le_bytes([b[0], b[1]])));
     let u32_at = |data: &[u8], at: usize| data.get(at..at + 4).map(|b| i64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])));
@@ -314,6 +436,13 @@ fn check_xls_sheet(records: &[u8]) -> Result<(), Problem> {
             0x00BD if data.len() >= 6 => u16_at(data, 0).zip(u16_at(data, 2)).map(|(row, col)| (row, col, col + (data.len() as i64 - 6 + 5) / 6)),
             _ => None,
         };
+        // LabelSst: the cell gets its own copy of the shared string.
+        if typ == 0x00FD {
+            *text += u32_at(data, 6).and_then(|i| strings.get(i as usize)).map_or(0, |&size| u64::from(size));
+            if *text > MAX_SHEET_TEXT_BYTES {
+                return Err(too_large);
+            }
+        }
         if let Some((row, first, last)) = cells {
             (top, bottom, left, right) = (top.min(row), bottom.max(row), left.min(first), right.max(last));
             if (bottom - top + 1) * (right - left + 1) > MAX_CELLS as i64 {
@@ -405,10 +534,18 @@ fn xlsb_rows<R: Read + Seek>(book: &mut Xlsb<R>, name: &str, max_rows: usize) ->
     bounded_rows(|| reader.next_cell().map_err(xlsb), max_rows)
 }
 
+/// Most text the cells of one XLSX or XLSB sheet may hold, all copies counted: a cell that
+/// refers to a shared string gets its own copy, so one string of a megabyte referred to by a
+/// million cells (a file of a few megabytes) would be a terabyte. As much as the largest file
+/// a workbook may expand to.
+pub const MAX_SHEET_TEXT_BYTES: u64 = MAX_EXPANDED_BYTES;
+
 /// The rows of the rectangle around the non-empty cells `next` yields, refused as soon as that
-/// rectangle is taller than `max_rows` or holds more than `MAX_CELLS`.
+/// rectangle is taller than `max_rows` or holds more than `MAX_CELLS`, or its text more than
+/// `MAX_SHEET_TEXT_BYTES`.
 fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
     let mut cells: Vec<((u32, u32), String)> = Vec::new();
+    let mut text_bytes = 0u64;
     let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
     while let Some(cell) = next()? {
         if *cell.get_value() == DataRef::Empty {
@@ -421,6 +558,15 @@ fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, 
             return Err((None, ImportProblem::TooManyRows));
         }
         if height * (u64::from(right - left) + 1) > MAX_CELLS {
+            return Err((None, ImportProblem::TooLarge));
+        }
+        // Counted before the copy is made.
+        text_bytes += match cell.get_value() {
+            DataRef::SharedString(s) => s.len() as u64,
+            DataRef::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        if text_bytes > MAX_SHEET_TEXT_BYTES {
             return Err((None, ImportProblem::TooLarge));
         }
         let value = match cell.get_value() {
@@ -485,6 +631,25 @@ fn number(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_string_sizes_follow_the_strings_across_continue_records() {
+        let header = [0u8; 8];
+        // "abc" compressed; "de" UTF-16 with two formatting runs and 3 bytes of extra data;
+        // "fgh" compressed, cut after "f" and going on in the next record as UTF-16.
+        let mut first = header.to_vec();
+        first.extend([3, 0, 0x00, b'a', b'b', b'c']);
+        first.extend([2, 0, 0x0D, 2, 0, 3, 0, 0, 0, b'd', 0, b'e', 0]);
+        first.extend([0; 8]);
+        first.extend([1, 2, 3]);
+        first.extend([3, 0, 0x00, b'f']);
+        let second = [0x01, b'g', 0, b'h', 0];
+        // A string that starts a record of its own, and one cut short: the walk stops there.
+        let third = [1, 0, 0x00, b'i', 9, 0, 0x00, b'j'];
+        assert_eq!(sst_sizes(&[&first, &second, &third]), vec![9, 6, 9, 3, 27]);
+        assert_eq!(sst_sizes(&[&header]), Vec::<u32>::new());
+        assert_eq!(sst_sizes(&[]), Vec::<u32>::new());
+    }
 
     #[test]
     fn numbers_read_as_people_typed_them() {
