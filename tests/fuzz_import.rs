@@ -529,10 +529,11 @@ fn an_xls_sheet_announcing_or_spanning_billions_of_cells_is_refused_not_fatal() 
 proptest! {
     #![proptest_config(config(256))]
 
-    /// An XLS whose container or records are flipped, cut or repeated.
+    /// An XLS whose container or records (shared strings among them) are flipped, cut or
+    /// repeated.
     #[test]
-    fn xls_with_mangled_bytes_never_panic(cells in prop::collection::vec((0u16..40, 0u16..8, any::<f64>()), 0..30), edits in mutations()) {
-        let mut bytes = xls(&cells, (0, 40, 0, 8));
+    fn xls_with_mangled_bytes_never_panic(cells in prop::collection::vec((0u16..40, 0u16..8, any::<f64>()), 0..30), strings in prop::collection::vec(nasty_cell(), 0..4), labels in prop::collection::vec((40u16..60, 0u16..8, 0u32..5), 0..20), edits in mutations()) {
+        let mut bytes = xls_with_strings(&cells, &strings, &labels, (0, 60, 0, 8));
         for (op, at, value, len) in edits {
             mutate(&mut bytes, op, at, value, len);
         }
