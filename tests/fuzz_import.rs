@@ -829,6 +829,10 @@ fn the_generated_xlsb_is_read_as_written() {
     let rows = read_file(dir.path(), "book.xlsb", &bytes).expect("read");
     let cells: Vec<Vec<String>> = rows.iter().map(|r| r.cells.iter().map(str::to_owned).collect()).collect();
     assert_eq!(cells, vec![vec!["Nome", "Telefono"], vec!["田中 浩", "390212345678"], vec!["Zoë", ""]]);
+    let store = Store::open_in_memory().expect("store");
+    let inspection = store.read(|c| import::inspect(c, &dir.path().join("book.xlsb"), import::Kind::Contacts, &ReadOptions::default())).expect("inspect");
+    assert_eq!(inspection.format, import::Format::Xlsb);
+    assert_eq!(inspection.sheets, vec!["Partecipanti"]);
 }
 
 /// Regression: calamine lays an Excel binary workbook's sheet out densely, as it did XLSX

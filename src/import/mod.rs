@@ -79,6 +79,8 @@ text_enum!(
 pub enum Format {
     Csv,
     Xlsx,
+    /// Excel's binary workbook, read like an XLSX.
+    Xlsb,
     Xls,
     Ods,
     Vcard,
@@ -383,7 +385,14 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
             sheet::check_xlsx(&bytes).map_err(fail)?;
         }
         let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
-        (if ods { Format::Ods } else { Format::Xlsx }, table)
+        let format = if ods {
+            Format::Ods
+        } else if sheet::is_xlsb(&bytes) {
+            Format::Xlsb
+        } else {
+            Format::Xlsx
+        };
+        (format, table)
     } else if head.starts_with(OLE_MAGIC) {
         let bytes = std::fs::read(path)?;
         // An encrypted XLSX is an OLE container holding the encrypted package.

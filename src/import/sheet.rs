@@ -47,6 +47,12 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     Ok(())
 }
 
+/// Whether a workbook is an Excel binary workbook (`.xlsb`): calamine takes a zip as XLSX when
+/// it can, so only one without `xl/workbook.xml` is read as XLSB.
+pub fn is_xlsb(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|a| a.index_for_name("xl/workbook.bin").is_some() && a.index_for_name("xl/workbook.xml").is_none())
+}
+
 /// Refuses XLSX workbooks whose shared-string table announces more strings than a sheet may
 /// hold cells. calamine reserves room for the `uniqueCount` the table states before reading a
 /// string: a damaged count of four billion asked for 96 GB, and a failed allocation aborts the

@@ -719,7 +719,7 @@ export type ReportFormat = "html" | "pdf";
 
 export type ImportKind = "contacts" | "members" | "participants";
 export const IMPORT_KINDS: ImportKind[] = ["contacts", "members", "participants"];
-export type ImportFileFormat = "csv" | "xlsx" | "xls" | "ods" | "vcard";
+export type ImportFileFormat = "csv" | "xlsx" | "xlsb" | "xls" | "ods" | "vcard";
 export type TextEncoding = "utf8" | "utf8Bom" | "utf16Le" | "utf16Be" | "windows1252";
 export const TEXT_ENCODINGS: TextEncoding[] = ["utf8", "utf8Bom", "utf16Le", "utf16Be", "windows1252"];
 export type ImportField =
