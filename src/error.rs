@@ -114,6 +114,23 @@ impl ImportProblem {
             ImportProblem::AlreadyUndone => "already_undone",
         }
     }
+
+    /// What went wrong, for a person reading the command line's message (the app shows its own
+    /// text in Italian or English from the code).
+    pub fn describe(self) -> &'static str {
+        match self {
+            ImportProblem::NotThisFormat => "its content is not what its name says",
+            ImportProblem::UnknownFormat => "it is not a spreadsheet, a vCard or a text file",
+            ImportProblem::Encrypted => "the workbook is protected by a password; save a copy without it",
+            ImportProblem::TooLarge => "it holds more than Ponte can import at once; split it into smaller files",
+            ImportProblem::TooManyRows => "it has more than 1,000,000 rows",
+            ImportProblem::NulByte => "it holds binary characters: not a text file, or a broken export",
+            ImportProblem::Empty => "it holds no header row or no rows",
+            ImportProblem::NoSuchSheet => "the workbook has no sheet of that name",
+            ImportProblem::Unreadable => "the file is damaged or cannot be read",
+            ImportProblem::AlreadyUndone => "this import was already undone",
+        }
+    }
 }
 
 /// A count of records of one kind that still point at a record someone wants to delete.
@@ -169,7 +186,7 @@ pub enum Error {
     NotAWorkspace,
 
     /// `row` is the 1-based line or row of the file, when the problem has one.
-    #[error("cannot import {file}{}: {}", row.map(|r| format!(" (row {r})")).unwrap_or_default(), problem.as_str())]
+    #[error("cannot import {file}{}: {} ({})", row.map(|r| format!(" (row {r})")).unwrap_or_default(), problem.describe(), problem.as_str())]
     Import { file: String, row: Option<usize>, problem: ImportProblem },
 
     #[error("database error: {0}")]

@@ -120,12 +120,12 @@ fn import_fails_with_a_clear_message_when_nothing_can_be_read() {
     std::fs::write(&file, "not a workbook").expect("file");
     let out = ponte(&db, &["import", file.to_str().expect("path")]);
     assert!(!out.status.success());
-    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import finto.xlsx: not_this_format");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import finto.xlsx: its content is not what its name says (not_this_format)");
     let headers_only = dir.path().join("vuoto.csv");
     std::fs::write(&headers_only, "Nome,Cognome\n").expect("file");
     let out = ponte(&db, &["import", headers_only.to_str().expect("path")]);
     assert!(!out.status.success());
-    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import vuoto.csv: empty");
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "ponte: cannot import vuoto.csv: it holds no header row or no rows (empty)");
     let out = ponte(&db, &["imports"]);
     assert!(out.stdout.is_empty(), "no batch is recorded for a file without rows");
 }

@@ -524,7 +524,7 @@ fn bad_files_are_refused_by_name_and_leave_the_workspace_unchanged() {
     assert_eq!(fingerprint(&ws), before);
     let e = commit(&ws, &huge, &contacts_options()).expect_err("too large");
     assert_eq!(e.code(), "import");
-    assert_eq!(e.to_string(), "cannot import huge.csv: too_large");
+    assert_eq!(e.to_string(), "cannot import huge.csv: it holds more than Ponte can import at once; split it into smaller files (too_large)");
 }
 
 #[test]
