@@ -89,6 +89,50 @@ test('importing a workbook with a duplicate: the duplicate is skipped, the new c
   }
 });
 
+/**
+ * Writes an OpenDocument sheet of a few hundred bytes whose one cell states two billion spaces
+ * (`<text:s text:c=…>`): what a damaged or hostile file can ask of the spreadsheet reader.
+ */
+function floodingSheet() {
+  const dir = mkdtempSync(join(tmpdir(), 'ponte-e2e-ods-'));
+  const file = join(dir, 'partecipanti-kyoto.ods');
+  const script = `
+import sys, zipfile
+ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+cell = lambda p: '<table:table-cell office:value-type="string"><text:p>' + p + '</text:p></table:table-cell>'
+rows = '<table:table-row>' + cell('Nome') + cell('Cognome') + '</table:table-row><table:table-row>' + cell('Keiko') + cell('Fujita<text:s text:c="2000000000"/>') + '</table:table-row>'
+content = '<?xml version="1.0" encoding="UTF-8"?><office:document-content ' + ns + ' office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Foglio1">' + rows + '</table:table></office:spreadsheet></office:body></office:document-content>'
+manifest = '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr(zipfile.ZipInfo('mimetype'), 'application/vnd.oasis.opendocument.spreadsheet')
+    z.writestr('META-INF/manifest.xml', manifest)
+    z.writestr('content.xml', content)
+`;
+  execFileSync('python3', ['-c', script, file]);
+  return file;
+}
+
+test('a small sheet that states gigabytes of text is refused by name, and nothing is imported', async () => {
+  process.env.PONTE_OPEN_FILE = floodingSheet();
+  try {
+    await withApp('import refused: too large', async (app, s) => {
+      await (await s.waitForTestId('nav-import')).click();
+      await (await s.waitForTestId('import-pick')).click();
+      const message = await s.waitFor(
+        async () => (await s.screenText()).split('\n').find((l) => l.includes('partecipanti-kyoto.ods') && /più dati di quanti Ponte|more than Ponte can import/.test(l)),
+        { what: 'the refusal naming the file' },
+      );
+      assert.match(message, /dividilo in file più piccoli|split it into smaller files/);
+      // The wizard stays on the file step, nothing is in the history, and the app still answers.
+      assert.equal((await s.allByTestId('mapping-row')).length, 0);
+      assert.equal((await s.allByTestId('import-batch')).length, 0);
+      assert.equal((await searchTitles(s, 'fujita')).length, 0);
+    });
+  } finally {
+    delete process.env.PONTE_OPEN_FILE;
+  }
+});
+
 test('a mission’s contacts export to XLSX through the save path, and its report opens', async () => {
   const out = mkdtempSync(join(tmpdir(), 'ponte-e2e-export-'));
   process.env.PONTE_EXPORT_DIR = out;
