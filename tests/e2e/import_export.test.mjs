@@ -27,6 +27,20 @@ wb.save(sys.argv[1])
   return file;
 }
 
+/** Opens the app on a new workspace, goes to Import and picks `file` as the dialog would. */
+async function withPickedFile(file, name, body) {
+  process.env.PONTE_OPEN_FILE = file;
+  try {
+    await withApp(name, async (app, s) => {
+      await (await s.waitForTestId('nav-import')).click();
+      await (await s.waitForTestId('import-pick')).click();
+      await body(app, s);
+    });
+  } finally {
+    delete process.env.PONTE_OPEN_FILE;
+  }
+}
+
 async function searchTitles(s, text) {
   const box = await s.waitForTestId('global-search');
   await box.clearByKeys();
@@ -38,55 +52,48 @@ async function searchTitles(s, text) {
 }
 
 test('importing a workbook with a duplicate: the duplicate is skipped, the new contact is found, undo removes it', async () => {
-  process.env.PONTE_OPEN_FILE = participantsWorkbook();
-  try {
-    await withApp('import with duplicate and undo', async (app, s) => {
-      await (await s.waitForTestId('nav-import')).click();
-      await (await s.waitForTestId('import-pick')).click();
-      // The mapping is suggested from the Italian headers.
-      await s.waitFor(async () => (await s.allByTestId('mapping-row')).length === 5, { what: 'five mapped columns' });
-      await (await s.waitForTestId('import-preview')).click();
-      await s.waitFor(async () => (await s.allByTestId('preview-row')).length === 2, { what: 'two preview rows' });
-      const rows = await s.allByTestId('preview-row');
-      const dupRow = rows[1];
-      assert.match(await dupRow.text(), /Rossi/);
-      // The e-mail matches Michael Rossi's once case and +tag are ignored.
-      await dupRow.find('[data-testid="row-duplicate"]');
-      const select = await dupRow.find('select[name="decision"]');
-      // At the window's usual width the whole duplicate choice is in view: not cut off by the
-      // preview's edge, nothing to scroll sideways.
-      const fits = await s.execute(
-        'const sel = document.querySelector("[data-testid=preview-row] select[name=decision]");' +
-          'const wrap = sel.closest(".table-wrap");' +
-          'return sel.getBoundingClientRect().right <= wrap.getBoundingClientRect().right && wrap.scrollWidth <= wrap.clientWidth;',
-      );
-      assert.equal(fits, true, 'the duplicate choice fits in the preview');
-      await clickOn(s, select);
-      await (await dupRow.find('select[name="decision"] option[value="skip"]')).click();
-      await s.waitFor(async () => (await select.property('value')) === 'skip', { what: 'the skip decision' });
-      await (await s.waitForTestId('import-commit')).click();
-      const summary = await s.waitForTestId('import-summary', { timeout: 15000 });
-      await s.waitFor(async () => /1/.test(await (await s.byTestId('summary-created')).text()), { what: '1 created' });
-      assert.match(await (await s.byTestId('summary-skipped')).text(), /1/);
-      assert.ok(summary);
+  await withPickedFile(participantsWorkbook(), 'import with duplicate and undo', async (app, s) => {
+    // The mapping is suggested from the Italian headers.
+    await s.waitFor(async () => (await s.allByTestId('mapping-row')).length === 5, { what: 'five mapped columns' });
+    await (await s.waitForTestId('import-preview')).click();
+    await s.waitFor(async () => (await s.allByTestId('preview-row')).length === 2, { what: 'two preview rows' });
+    const rows = await s.allByTestId('preview-row');
+    const dupRow = rows[1];
+    assert.match(await dupRow.text(), /Rossi/);
+    // The e-mail matches Michael Rossi's once case and +tag are ignored.
+    await dupRow.find('[data-testid="row-duplicate"]');
+    const select = await dupRow.find('select[name="decision"]');
+    // At the window's usual width the whole duplicate choice is in view: not cut off by the
+    // preview's edge, nothing to scroll sideways.
+    const fits = await s.execute(
+      'const sel = document.querySelector("[data-testid=preview-row] select[name=decision]");' +
+        'const wrap = sel.closest(".table-wrap");' +
+        'return sel.getBoundingClientRect().right <= wrap.getBoundingClientRect().right && wrap.scrollWidth <= wrap.clientWidth;',
+    );
+    assert.equal(fits, true, 'the duplicate choice fits in the preview');
+    await clickOn(s, select);
+    await (await dupRow.find('select[name="decision"] option[value="skip"]')).click();
+    await s.waitFor(async () => (await select.property('value')) === 'skip', { what: 'the skip decision' });
+    await (await s.waitForTestId('import-commit')).click();
+    const summary = await s.waitForTestId('import-summary', { timeout: 15000 });
+    await s.waitFor(async () => /1/.test(await (await s.byTestId('summary-created')).text()), { what: '1 created' });
+    assert.match(await (await s.byTestId('summary-skipped')).text(), /1/);
+    assert.ok(summary);
 
-      assert.ok((await searchTitles(s, 'fujita')).some((t) => t.includes('Keiko Fujita')), 'the new contact is found');
-      const rossi = await searchTitles(s, 'michael rossi');
-      assert.equal(rossi.filter((t) => t.includes('Michael Rossi')).length, 1, 'no second Michael Rossi');
+    assert.ok((await searchTitles(s, 'fujita')).some((t) => t.includes('Keiko Fujita')), 'the new contact is found');
+    const rossi = await searchTitles(s, 'michael rossi');
+    assert.equal(rossi.filter((t) => t.includes('Michael Rossi')).length, 1, 'no second Michael Rossi');
 
-      // Undo from the history.
-      await (await s.waitForTestId('nav-import')).click();
-      const batch = await s.waitForTestId('import-batch');
-      await (await batch.find('[data-testid="import-undo"]')).click();
-      await (await s.waitForTestId('confirm-delete')).click();
-      await s.waitFor(async () => (await (await s.byTestId('import-batch')).attribute('data-undone')) === 'true', {
-        what: 'the batch marked undone',
-      });
-      await s.waitFor(async () => (await searchTitles(s, 'fujita')).length === 0, { what: 'Fujita gone after undo' });
+    // Undo from the history.
+    await (await s.waitForTestId('nav-import')).click();
+    const batch = await s.waitForTestId('import-batch');
+    await (await batch.find('[data-testid="import-undo"]')).click();
+    await (await s.waitForTestId('confirm-delete')).click();
+    await s.waitFor(async () => (await (await s.byTestId('import-batch')).attribute('data-undone')) === 'true', {
+      what: 'the batch marked undone',
     });
-  } finally {
-    delete process.env.PONTE_OPEN_FILE;
-  }
+    await s.waitFor(async () => (await searchTitles(s, 'fujita')).length === 0, { what: 'Fujita gone after undo' });
+  });
 });
 
 /**
@@ -113,24 +120,17 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 }
 
 test('a small sheet that states gigabytes of text is refused by name, and nothing is imported', async () => {
-  process.env.PONTE_OPEN_FILE = floodingSheet();
-  try {
-    await withApp('import refused: too large', async (app, s) => {
-      await (await s.waitForTestId('nav-import')).click();
-      await (await s.waitForTestId('import-pick')).click();
-      const message = await s.waitFor(
-        async () => (await s.screenText()).split('\n').find((l) => l.includes('partecipanti-kyoto.ods') && /più dati di quanti Ponte|more than Ponte can import/.test(l)),
-        { what: 'the refusal naming the file' },
-      );
-      assert.match(message, /dividilo in file più piccoli|split it into smaller files/);
-      // The wizard stays on the file step, nothing is in the history, and the app still answers.
-      assert.equal((await s.allByTestId('mapping-row')).length, 0);
-      assert.equal((await s.allByTestId('import-batch')).length, 0);
-      assert.equal((await searchTitles(s, 'fujita')).length, 0);
-    });
-  } finally {
-    delete process.env.PONTE_OPEN_FILE;
-  }
+  await withPickedFile(floodingSheet(), 'import refused: too large', async (app, s) => {
+    const message = await s.waitFor(
+      async () => (await s.screenText()).split('\n').find((l) => l.includes('partecipanti-kyoto.ods') && /più dati di quanti Ponte|more than Ponte can import/.test(l)),
+      { what: 'the refusal naming the file' },
+    );
+    assert.match(message, /dividilo in file più piccoli|split it into smaller files/);
+    // The wizard stays on the file step, nothing is in the history, and the app still answers.
+    assert.equal((await s.allByTestId('mapping-row')).length, 0);
+    assert.equal((await s.allByTestId('import-batch')).length, 0);
+    assert.equal((await searchTitles(s, 'fujita')).length, 0);
+  });
 });
 
 test('a mission’s contacts export to XLSX through the save path, and its report opens', async () => {
