@@ -124,18 +124,22 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
     let repeats = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
         e.attributes().with_checks(false).flatten().find(|a| a.key.as_ref() == key).and_then(|a| a.value.parse().ok()).unwrap_or(1)
     };
-    let has_value = |e: &quick_xml::events::BytesStart| {
-        e.attributes().with_checks(false).flatten().any(|a| a.key.as_ref().starts_with("office:") || a.key.as_ref() == "table:formula")
-    };
     let too_large = |cells: u64| if cells > MAX_ODS_CELLS { Err((None, ImportProblem::TooLarge)) } else { Ok(()) };
-    // Text calamine keeps: a string cell's own text, or the attributes it copies as text.
-    let text_attributes = |e: &quick_xml::events::BytesStart| -> u64 {
-        e.attributes()
-            .with_checks(false)
-            .flatten()
-            .filter(|a| matches!(a.key.as_ref(), "office:string-value" | "office:date-value" | "office:time-value" | "table:formula"))
-            .map(|a| a.value.len() as u64)
-            .sum()
+    // A cell's attributes in one pass (this check reads every cell of the file): how many cells
+    // it stands for, whether it may hold a value, and the text calamine copies from them.
+    let cell_attributes = |e: &quick_xml::events::BytesStart| -> (u64, bool, u64) {
+        let (mut count, mut value, mut text) = (1, false, 0);
+        for a in e.attributes().with_checks(false).flatten() {
+            match a.key.as_ref() {
+                "table:number-columns-repeated" => count = a.value.parse().unwrap_or(1),
+                "office:string-value" | "office:date-value" | "office:time-value" | "table:formula" => {
+                    value = true;
+                    text += a.value.len() as u64;
+                }
+                key => value |= key.starts_with("office:"),
+            }
+        }
+        (count, value, text)
     };
     // Cells read (values and empty cells between them) and cells laid out, all sheets so far;
     // the same for bytes of text.
@@ -177,15 +181,15 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), Problem> {
                     sheet.end_row(&row);
                 }
             } else if cell {
-                let count = repeats(e, "table:number-columns-repeated");
+                let (count, value, text) = cell_attributes(e);
                 // Content or a value: possibly not empty, so laid out with the empty cells before it.
-                if !empty || has_value(e) {
+                if !empty || value {
                     row.cells = row.cells.saturating_add(row.pending).saturating_add(count).min(MAX_COLUMNS);
                     row.pending = 0;
                 } else {
                     row.pending = row.pending.saturating_add(count).min(MAX_COLUMNS);
                 }
-                (cell_count, cell_text) = (count.min(MAX_COLUMNS), text_attributes(e));
+                (cell_count, cell_text) = (count.min(MAX_COLUMNS), text);
                 if empty {
                     row.text = row.text.saturating_add(cell_text.saturating_mul(cell_count));
                 }
