@@ -384,15 +384,7 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
         } else {
             sheet::check_xlsx(&bytes).map_err(fail)?;
         }
-        let table = sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?;
-        let format = if ods {
-            Format::Ods
-        } else if sheet::is_xlsb(&bytes) {
-            Format::Xlsb
-        } else {
-            Format::Xlsx
-        };
-        (format, table)
+        sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?
     } else if head.starts_with(OLE_MAGIC) {
         let bytes = std::fs::read(path)?;
         // An encrypted XLSX is an OLE container holding the encrypted package.
@@ -401,7 +393,7 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
             return Err(fail((None, ImportProblem::Encrypted)));
         }
         sheet::check_xls(&bytes).map_err(fail)?;
-        (Format::Xls, sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?)
+        sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?
     } else if claims_workbook {
         return Err(fail((None, ImportProblem::NotThisFormat)));
     } else {

@@ -9,7 +9,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{Cell, Data, DataRef, Reader, Sheets, Xlsb, Xlsx};
 
-use super::{RawRow, Table};
+use super::{Format, RawRow, Table};
 use crate::error::ImportProblem;
 
 /// Most an XLSX/ODS may expand to, all parts together.
@@ -45,12 +45,6 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
         return Err((None, ImportProblem::NotThisFormat));
     }
     Ok(())
-}
-
-/// Whether a workbook is an Excel binary workbook (`.xlsb`): calamine takes a zip as XLSX when
-/// it can, so only one without `xl/workbook.xml` is read as XLSB.
-pub fn is_xlsb(bytes: &[u8]) -> bool {
-    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|a| a.index_for_name("xl/workbook.bin").is_some() && a.index_for_name("xl/workbook.xml").is_none())
 }
 
 /// Refuses XLSX workbooks whose shared-string table announces more strings than a sheet may
@@ -498,16 +492,23 @@ pub fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>, Problem> {
 ///
 /// calamine parses untrusted files: a panic inside it (an overflow on a twelve-digit cell
 /// reference, found by tests/fuzz_import.rs) means a damaged file, not a reason to stop Ponte.
-pub fn read(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Table, Problem> {
+pub fn read(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<(Format, Table), Problem> {
     std::panic::catch_unwind(|| read_sheet(bytes, sheet, max_rows)).unwrap_or(Err((None, ImportProblem::Unreadable)))
 }
 
-fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Table, Problem> {
+fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<(Format, Table), Problem> {
     let mut book = open(bytes)?;
     let sheets = book.sheet_names();
     let name = match sheet {
         Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet))?,
         None => sheets.first().cloned().ok_or((None, ImportProblem::Empty))?,
+    };
+    // The format is the reader calamine chose for the file.
+    let format = match &book {
+        Sheets::Xlsx(_) => Format::Xlsx,
+        Sheets::Xlsb(_) => Format::Xlsb,
+        Sheets::Xls(_) => Format::Xls,
+        Sheets::Ods(_) => Format::Ods,
     };
     let rows = match &mut book {
         Sheets::Xlsx(xlsx) => xlsx_rows(xlsx, &name, max_rows)?,
@@ -525,7 +526,7 @@ fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<Tabl
                 .collect()
         }
     };
-    Ok(Table { sheets, sheet: Some(name), rows, ..Table::default() })
+    Ok((format, Table { sheets, sheet: Some(name), rows, ..Table::default() }))
 }
 
 /// An XLSX sheet's rows, as calamine's `worksheet_range` would give them (the rectangle around
