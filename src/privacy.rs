@@ -678,11 +678,17 @@ pub fn last_erasure_at(conn: &Connection) -> Result<Option<String>> {
     Ok(conn.query_row("SELECT max(erased_at) FROM erasures", [], |r| r.get(0))?)
 }
 
-/// Overwrites on disk what an erasure freed: moves every page of the WAL into the main file (where
-/// `secure_delete` had zeroed the deleted content) and truncates the WAL to nothing. Call it after
-/// the erasing transaction has committed, outside any transaction.
+/// Overwrites on disk what an erasure freed: rewrites the workspace from its live rows, moves
+/// every page of the WAL into the main file and truncates the WAL to nothing. Call it after the
+/// erasing transaction has committed, outside any transaction.
+///
+/// `secure_delete` zeroes a deleted row, but not the copies B-tree balancing leaves behind: a
+/// cell moved to a sibling page stays, stale, in the unused middle of the page it left. A
+/// segment of the search index holding an erased name survived that way (tests/privacy.rs),
+/// so the file is rebuilt with `VACUUM`: every page written afresh, the rest truncated.
 pub fn scrub(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "secure_delete", true)?;
+    conn.execute_batch("VACUUM")?;
     // A checkpoint that could not finish (another reader holding old pages) says so in `busy`.
     let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
     if busy != 0 {

@@ -397,3 +397,56 @@ fn the_cli_writes_an_access_request_erases_with_yes_only_and_lists_the_review() 
     let out = ponte(&["search", "michael"]);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Rossi"));
 }
+
+#[test]
+fn erasure_leaves_no_copy_that_page_balancing_moved_aside() {
+    // The person is stored first; thousands of names that sort beside theirs then split the
+    // pages of the name index around their entry, and SQLite's balancing moves cells to new
+    // pages, leaving the old bytes in the unused middle of the pages they left, where
+    // `secure_delete` never looks.
+    let ws = common::empty();
+    let person = "Vrbqxzkelmna";
+    let id = ws
+        .store
+        .write(|tx| contacts::create(tx, &ContactInput { first_name: "Ilse".into(), last_name: person.into(), email: "ilse@vrbq.example".into(), ..Default::default() }))
+        .expect("contact")
+        .id;
+    ws.store
+        .write(|tx| {
+            for i in 0..3000 {
+                let (before, after) = (format!("Vrbqxzkelmn{i:05}"), format!("Vrbqxzkelmnb{i:05}"));
+                for last_name in [before, after] {
+                    contacts::create(tx, &ContactInput { first_name: format!("Ospite {i}"), last_name, ..Default::default() })?;
+                }
+            }
+            Ok(())
+        })
+        .expect("neighbours");
+    ws.store.read(privacy::scrub).expect("checkpoint");
+    assert!(!file_holds(&ws, person).is_empty(), "the name is in the file before");
+    ws.store.write(|tx| privacy::erase_contact(tx, &id)).expect("erase");
+    ws.store.read(privacy::scrub).expect("scrub");
+    for needle in [person, "ilse@vrbq.example"] {
+        assert_eq!(file_holds(&ws, needle), Vec::<String>::new(), "{needle} must be gone from the file and the WAL");
+    }
+    assert_eq!(ws.store.read(contacts::list).expect("list").len(), 6000, "the others stay");
+}
+
+#[test]
+fn an_encrypted_workspace_stays_encrypted_and_whole_after_an_erasure() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("workspace.ponte");
+    let passphrase = "cluster-osaka-2025";
+    let store = ponte::Store::open(&path).expect("create");
+    store.set_passphrase(Some(passphrase)).expect("encrypt");
+    let add = |last: &str| store.write(|tx| contacts::create(tx, &ContactInput { last_name: last.into(), ..Default::default() })).expect("contact").id;
+    let (gone, kept) = (add("Vrbqxzkelmna"), add("Kimura"));
+    store.write(|tx| privacy::erase_contact(tx, &gone)).expect("erase");
+    store.read(privacy::scrub).expect("scrub");
+    drop(store);
+    assert_eq!(ponte::store::protection(&path).expect("protection"), ponte::store::Protection::Encrypted, "the rewritten file is encrypted");
+    let store = ponte::Store::open_with(&path, Some(passphrase)).expect("reopen with the passphrase");
+    let left: Vec<String> = store.read(contacts::list).expect("list").into_iter().map(|c| c.id).collect();
+    assert_eq!(left, vec![kept]);
+    assert!(ponte::Store::open_with(&path, Some("wrong passphrase")).is_err(), "still needs the passphrase");
+}

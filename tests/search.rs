@@ -100,3 +100,26 @@ fn the_demo_finds_people_organisations_and_members() {
     let hits = ws.store.read(|c| search::query(c, "田中", 50)).expect("search");
     assert_eq!(hits[0].title, "田中 浩");
 }
+
+#[test]
+fn a_word_the_index_splits_is_still_found_and_no_character_fails_a_search() {
+    let ws = common::empty();
+    add_contact(&ws, "Aⓐb", "Ⓚimura");
+    assert_eq!(titles(&ws, "aⓐb"), vec!["Aⓐb Ⓚimura"], "Ⓐ splits the word in the index; the query finds its parts side by side");
+    assert_eq!(titles(&ws, "ⓚimu"), vec!["Aⓐb Ⓚimura"]);
+    // Every character, inside a word and alone: wherever FTS5's tokenizer and Rust disagree on
+    // what a letter is, the query still runs.
+    let chars: Vec<char> = (0x80..0x40000).filter_map(char::from_u32).collect();
+    ws.store
+        .read(|c| {
+            for group in chars.chunks(8) {
+                let text: String = group.iter().map(|ch| format!("x{ch}y {ch} ")).collect();
+                if let Err(e) = search::query(c, &text, 5) {
+                    panic!("{text:?}: {e}");
+                }
+            }
+            Ok(())
+        })
+        .expect("search");
+}
+
