@@ -625,8 +625,8 @@ fn an_update_never_moves_a_contact_to_another_organisation() {
     assert_eq!(after.notes, "Organisation: Shionogi", "the file's other organisation is not lost");
 }
 
-/// Rewrites an XLSX so that it uses the 1904 date system (as Excel for Mac once did).
-fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
+/// Rewrites one part of an XLSX with `edit`.
+fn rewrite_part(xlsx: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
     use std::io::Read;
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("xlsx");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -635,15 +635,21 @@ fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
         let name = entry.name().expect("entry name").to_string();
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).expect("read");
-        if name == "xl/workbook.xml" {
-            let xml = String::from_utf8(bytes).expect("utf8");
-            assert!(xml.contains("<workbookPr"), "{xml}");
-            bytes = xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1).into_bytes();
+        if name == part {
+            bytes = edit(String::from_utf8(bytes).expect("utf8")).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default()).expect("zip");
         out.write_all(&bytes).expect("zip");
     }
     out.finish().expect("zip").into_inner()
+}
+
+/// Rewrites an XLSX so that it uses the 1904 date system (as Excel for Mac once did).
+fn with_1904_dates(xlsx: &[u8]) -> Vec<u8> {
+    rewrite_part(xlsx, "xl/workbook.xml", |xml| {
+        assert!(xml.contains("<workbookPr"), "{xml}");
+        xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+    })
 }
 
 #[test]
@@ -860,4 +866,112 @@ fn an_import_says_once_when_its_rows_are_matched_and_its_backup_then_holds_the_s
         let held = ponte::backup::preview(&taken.file, None).expect("preview").counts;
         assert_eq!(held, Some(before), "{name}: the backup is the state before the import");
     }
+}
+
+/// A participant list of `n` people across several blocks of rows: names in four languages, a
+/// phone number stored as a number, every 997th row without a name (rejected), and row 9,000 (when
+/// there is one) the same person as row 10. As an XLSX starting at column `first_column`, and as
+/// the same rows in CSV.
+fn many_people(n: usize, first_column: u16) -> (Vec<u8>, String) {
+    let surnames = ["Rossi", "Müller", "田中", "Dubois", "Nakamura", "Bianchi"];
+    let headers = ["Nome", "Cognome", "Azienda", "E-mail", "Telefono"];
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let mut csv = headers.join(",") + "\n";
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, first_column + c as u16, *h).expect("cell");
+    }
+    for i in 1..=n {
+        let row = i as u32;
+        let email = if i == 9000 { "p10@x.example".to_owned() } else { format!("p{i}@x.example") };
+        let (first, last) = if i % 997 == 0 { (String::new(), String::new()) } else { (format!("N{i}"), surnames[i % surnames.len()].to_owned()) };
+        let org = format!("Org {}", i % 50);
+        let phone = 390_212_000_000u64 + i as u64;
+        for (c, value) in [&first, &last, &org].iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write_string(row, first_column + c as u16, value.as_str()).expect("cell");
+            }
+        }
+        if i % 997 != 0 {
+            sheet.write_string(row, first_column + 3, &email).expect("cell");
+            sheet.write_number(row, first_column + 4, phone as f64).expect("cell");
+            csv.push_str(&format!("{first},{last},{org},{email},{phone}\n"));
+        } else {
+            csv.push_str(&format!(",,{org},,\n"));
+        }
+    }
+    (book.save_to_buffer().expect("xlsx"), csv)
+}
+
+/// What importing `csv` into an empty workspace makes.
+fn outcome_of_csv(csv: &str) -> (Vec<usize>, Vec<String>, Vec<(usize, String)>) {
+    let ws = common::empty();
+    let path = write(&ws, "people.csv", csv.as_bytes());
+    let summary = commit(&ws, &path, &contacts_options()).expect("csv");
+    outcome(&ws, &summary)
+}
+
+/// What an import made: its counts, the names in the workspace, and the rejected rows.
+fn outcome(ws: &common::Workspace, summary: &import::Summary) -> (Vec<usize>, Vec<String>, Vec<(usize, String)>) {
+    let counts = vec![summary.created, summary.updated, summary.unchanged, summary.skipped, summary.rejected];
+    (counts, names(ws), summary.rejected_rows.iter().map(|r| (r.row, r.reason.clone())).collect())
+}
+
+#[test]
+fn a_workbook_matched_while_it_is_read_imports_what_the_same_rows_in_csv_import() {
+    let (xlsx, csv) = many_people(10_000, 0);
+    let expected = outcome_of_csv(&csv);
+    assert_eq!(expected.0, vec![9_989, 0, 1, 0, 10], "created, updated, folded, skipped, rejected");
+
+    let ws = common::empty();
+    let path = write(&ws, "people.xlsx", &xlsx);
+    let mut seen = Vec::new();
+    let summary = ws.store.write(|tx| import::commit(tx, &path, &contacts_options(), &mut |done, total| seen.push((done, total)))).expect("xlsx");
+    assert_eq!(outcome(&ws, &summary), expected);
+    assert_eq!(seen.last(), Some(&(10_000, 10_000)), "progress ends at the rows stored");
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].0 <= w[0].1), "{seen:?}");
+    let folded: i64 = ws.store.read(|c| Ok(c.query_row("SELECT count(*) FROM contacts WHERE email = 'p10@x.example'", [], |r| r.get(0))?)).expect("count");
+    assert_eq!(folded, 1, "row 9,000 is folded into row 10's contact, three blocks earlier");
+    // Imported again: every row is someone already there.
+    let again = commit(&ws, &path, &contacts_options()).expect("again");
+    assert_eq!((again.created, again.rejected), (0, 10));
+}
+
+#[test]
+fn a_workbook_whose_rows_are_out_of_order_or_right_of_column_a_imports_all_the_same() {
+    let (xlsx, csv) = many_people(6_000, 0);
+    let expected = outcome_of_csv(&csv);
+
+    // The first person's row listed last: seen only after every other row was stored.
+    let unordered = rewrite_part(&xlsx, "xl/worksheets/sheet1.xml", |xml| {
+        let start = xml.find("<row r=\"2\"").expect("row 2");
+        let end = start + xml[start..].find("</row>").expect("end of row 2") + "</row>".len();
+        let row = xml[start..end].to_owned();
+        xml.replacen(&row, "", 1).replacen("</sheetData>", &format!("{row}</sheetData>"), 1)
+    });
+    let (shifted, _) = many_people(6_000, 1);
+    // In the last five columns: counted from column A, its rows would hold 98 million cells.
+    let (far_right, _) = many_people(6_000, 16_379);
+    for (name, bytes) in [("unordered.xlsx", unordered), ("shifted.xlsx", shifted), ("far-right.xlsx", far_right)] {
+        let ws = common::empty();
+        let path = write(&ws, name, &bytes);
+        let summary = commit(&ws, &path, &contacts_options()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(outcome(&ws, &summary), expected, "{name}");
+        assert_eq!(count(&ws, "import_batches"), 1, "{name}: one batch, nothing left of the first attempt");
+    }
+}
+
+#[test]
+fn a_workbook_refused_after_its_first_rows_were_stored_leaves_the_workspace_unchanged() {
+    let (xlsx, _) = many_people(6_000, 0);
+    // A cell in the last column, below the first blocks: the sheet's rectangle is then 6,001
+    // rows of 16,384 columns, beyond what Ponte lays out.
+    let far = rewrite_part(&xlsx, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replacen("</sheetData>", "<row r=\"6001\"><c r=\"XFD6001\"><v>1</v></c></row></sheetData>", 1)
+    });
+    let ws = common::demo();
+    assert_refused(&ws, "far.xlsx", &far, ImportProblem::TooLarge);
+    let path = ws.dir.path().join("far.xlsx");
+    let preview = ws.store.read(|c| import::preview(c, &path, &contacts_options()));
+    assert!(matches!(preview, Err(Error::Import { problem: ImportProblem::TooLarge, .. })), "the preview reads it whole and refuses it too: {preview:?}");
 }

@@ -187,10 +187,21 @@ pub fn commit_beside(
 
 fn commit_in_savepoint(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize), spare_core: &(dyn Fn() + Sync)) -> Result<Summary> {
     conn.execute_batch("SAVEPOINT import_commit")?;
-    match commit_inner(conn, path, options, progress, spare_core) {
-        Ok(summary) => {
+    // A sheet that cannot be streamed (rows out of order, cells far right) shows it only while
+    // it is read: what was stored is rolled back and the file is read whole.
+    let mut result = commit_inner(conn, path, options, progress, spare_core, true);
+    if matches!(result, Ok(None)) {
+        conn.execute_batch("ROLLBACK TO import_commit")?;
+        result = commit_inner(conn, path, options, progress, spare_core, false);
+    }
+    match result {
+        Ok(Some(summary)) => {
             conn.execute_batch("RELEASE import_commit")?;
             Ok(summary)
+        }
+        Ok(None) => {
+            conn.execute_batch("ROLLBACK TO import_commit; RELEASE import_commit")?;
+            Err(Error::Import { file: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), row: None, problem: ImportProblem::Unreadable })
         }
         Err(e) => {
             conn.execute_batch("ROLLBACK TO import_commit; RELEASE import_commit")?;
@@ -217,12 +228,28 @@ struct Writer<'c> {
     unchanged: usize,
 }
 
-fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mut dyn FnMut(usize, usize), spare_core: &(dyn Fn() + Sync)) -> Result<Summary> {
-    let super::Prepared { headers, inspection, rows: pending } = super::prepare(conn, path, options)?;
-    let total = pending.len();
-    if total == 0 {
+/// `None`: the sheet was streamed (`stream`) but cannot be (`sheet::Streamed::ReadWhole`); read
+/// it whole.
+fn commit_inner(
+    conn: &Connection,
+    path: &Path,
+    options: &Options,
+    progress: &mut dyn FnMut(usize, usize),
+    spare_core: &(dyn Fn() + Sync),
+    stream: bool,
+) -> Result<Option<Summary>> {
+    // Contacts are stored as they are matched (below), so they can also be matched as the
+    // sheet is read; members and participants are folded before anything is stored.
+    let streamed = if stream && options.kind == Kind::Contacts { super::prepare_streamed(conn, path, options)? } else { None };
+    let super::Prepared { headers, inspection, rows: pending } = match streamed {
+        Some(prepared) => prepared,
+        None => super::prepare(conn, path, options)?,
+    };
+    let empty = || Error::Import { file: inspection.file_name.clone(), row: None, problem: ImportProblem::Empty };
+    let mut total = pending.expected();
+    if total == 0 && !pending.streaming() {
         // A header line alone: nothing to record as a batch.
-        return Err(Error::Import { file: inspection.file_name, row: None, problem: ImportProblem::Empty });
+        return Err(empty());
     }
     if options.save_mapping {
         mapping::save(conn, &headers, options.kind, &inspection.mapping)?;
@@ -255,14 +282,17 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         // row about a contact already stored is folded into its record and the contact rewritten
         // once all are stored (`rewrite_merged`), so the result is what folding first gives.
         let trigger = suspend_triggers(conn, &BULK_TRIGGERS)?;
-        std::thread::scope(|scope| -> Result<()> {
-            let (sender, blocks) = std::sync::mpsc::sync_channel::<Vec<Analysed>>(2);
+        let file_name = inspection.file_name.clone();
+        let matched = std::thread::scope(|scope| -> Result<std::result::Result<(), super::Interrupted>> {
+            let (sender, blocks) = std::sync::mpsc::sync_channel::<(Vec<Analysed>, usize)>(2);
             let matching = scope.spawn(move || {
-                pending.analyse(|block| sender.send(block).is_ok());
+                let matched = pending.analyse(&file_name, |block, expected| sender.send((block, expected)).is_ok());
                 spare_core();
+                matched
             });
             let written = (|| -> Result<()> {
-                for block in blocks.iter() {
+                for (block, expected) in blocks.iter() {
+                    total = expected;
                     for a in block {
                         stored.store(a, &mut w, true, total, progress)?;
                     }
@@ -271,9 +301,18 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
             })();
             // Hanging up stops the matching thread if writing failed.
             drop(blocks);
-            matching.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            written
+            let matched = matching.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            written.map(|()| matched)
         })?;
+        match matched {
+            Ok(()) | Err(super::Interrupted::Stopped) => {}
+            Err(super::Interrupted::File(file, (row, problem))) => return Err(Error::Import { file, row, problem }),
+            Err(super::Interrupted::ReadWhole) => return Ok(None),
+        }
+        if stored.count == 0 {
+            return Err(empty());
+        }
+        total = stored.count;
         stored.rewrite_merged(&mut w)?;
         super::trace("map, match and insert rows", &mut t);
         bulk_fts(conn, || index_created_contacts(conn, &batch_id))?;
@@ -281,7 +320,8 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         conn.execute_batch(&trigger)?;
     } else {
         let mut rows = Vec::with_capacity(total);
-        pending.analyse(|block| {
+        // Read whole: nothing interrupts it.
+        let _ = pending.analyse(&inspection.file_name, |block, _| {
             rows.extend(block);
             true
         });
@@ -305,7 +345,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         "UPDATE import_batches SET created = ?2, updated = ?3, skipped = ?4, rejected = ?5 WHERE id = ?1",
         params![batch_id, w.created as i64, w.updated as i64, (skipped + w.unchanged) as i64, rejected_rows.len() as i64],
     )?;
-    Ok(Summary {
+    Ok(Some(Summary {
         batch_id,
         file_name: w.source.clone(),
         kind: options.kind,
@@ -316,7 +356,7 @@ fn commit_inner(conn: &Connection, path: &Path, options: &Options, progress: &mu
         rejected: rejected_rows.len(),
         headers,
         rejected_rows,
-    })
+    }))
 }
 
 const INSERT_CONTACT: &str = "INSERT INTO contacts (id, organisation_id, first_name, last_name, name_reading, role, email, phone,

@@ -364,6 +364,11 @@ fn file_head(path: &Path, n: u64) -> Result<Vec<u8>> {
     Ok(head)
 }
 
+/// Whether a zip workbook is, or may be read by calamine as, an OpenDocument sheet.
+fn is_opendocument(bytes: &[u8]) -> bool {
+    bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument")) || sheet::has_part(bytes, "content.xml")
+}
+
 /// Reads any supported file into rows of text, whatever its name claims, within the limits.
 pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -378,10 +383,12 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     let (format, table) = if head.starts_with(ZIP_MAGIC) {
         let bytes = std::fs::read(path)?;
         sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
-        let ods = extension == "ods" || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"));
-        if ods {
+        // An OpenDocument sheet by its name, its first part, or its content (calamine goes by
+        // the content); a zip with both kinds of part gets both checks.
+        if extension == "ods" || is_opendocument(&bytes) {
             sheet::check_ods(&bytes).map_err(fail)?;
-        } else {
+        }
+        if sheet::has_part(&bytes, "xl/workbook.xml") || sheet::has_part(&bytes, "xl/workbook.bin") {
             sheet::check_xlsx(&bytes).map_err(fail)?;
         }
         sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?
@@ -424,24 +431,36 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
             (Format::Csv, Table { encoding: Some(encoding), separator: Some(separator as char), rows, ..Table::default() })
         }
     };
-    let header_index = match read.header_row {
-        Some(n) => table.rows.iter().position(|r| r.number == n).ok_or_else(|| fail((Some(n), ImportProblem::Empty)))?,
+    let header_index = header_index(&table.rows, read.header_row).map_err(fail)?;
+    let headers = headers_of(&table.rows[header_index]);
+    Ok(Loaded { file_name, format, table, header_index, headers })
+}
+
+/// Rows the header is looked for in, when the file does not say which row it is.
+const HEADER_SEARCH_ROWS: usize = 50;
+
+/// Where the header row is: row `header_row` when given, else the first of the first fifty rows
+/// with two or more filled cells, else the first row with any.
+fn header_index(rows: &[RawRow], header_row: Option<usize>) -> std::result::Result<usize, (Option<usize>, ImportProblem)> {
+    match header_row {
+        Some(n) => rows.iter().position(|r| r.number == n).ok_or((Some(n), ImportProblem::Empty)),
         None => {
             let filled = |r: &RawRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
-            table
-                .rows
-                .iter()
-                .take(50)
+            rows.iter()
+                .take(HEADER_SEARCH_ROWS)
                 .position(|r| filled(r) >= 2)
-                .or_else(|| table.rows.iter().position(|r| filled(r) >= 1))
-                .ok_or_else(|| fail((None, ImportProblem::Empty)))?
+                .or_else(|| rows.iter().position(|r| filled(r) >= 1))
+                .ok_or((None, ImportProblem::Empty))
         }
-    };
-    let mut headers: Vec<String> = table.rows[header_index].cells.iter().map(|h| h.trim().to_owned()).collect();
+    }
+}
+
+fn headers_of(row: &RawRow) -> Vec<String> {
+    let mut headers: Vec<String> = row.cells.iter().map(|h| h.trim().to_owned()).collect();
     while headers.last().is_some_and(String::is_empty) {
         headers.pop();
     }
-    Ok(Loaded { file_name, format, table, header_index, headers })
+    headers
 }
 
 fn inspection_of(conn: &Connection, loaded: &Loaded, kind: Kind, chosen: Option<&Mapping>) -> Result<Inspection> {
@@ -474,6 +493,32 @@ fn inspection_of(conn: &Connection, loaded: &Loaded, kind: Kind, chosen: Option<
 /// Every row of a file as read, header row included: for tools and tests of the readers.
 pub fn read_rows(path: &Path, read: &ReadOptions) -> Result<Vec<RawRow>> {
     Ok(load(path, read)?.table.rows)
+}
+
+/// The rows of an XLSX or XLSB sheet as the import streams them into matching (from column A;
+/// see [`prepare_streamed`]): for tests that compare them with [`read_rows`]. `None` for other
+/// files, and for sheets that cannot be streamed (which are then read whole).
+#[doc(hidden)]
+pub fn read_rows_streamed(path: &Path, read: &ReadOptions) -> Result<Option<Vec<RawRow>>> {
+    use sheet::Streamed;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let fail = |p: (Option<usize>, ImportProblem)| file_error(&file_name, p);
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let Some(bytes) = streamable(path, &extension)? else {
+        return Ok(None);
+    };
+    sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
+    sheet::check_xlsx(&bytes).map_err(fail)?;
+    let mut rows = Vec::new();
+    for message in sheet::stream(bytes, read.sheet.clone(), MAX_ROWS, BLOCK) {
+        match message {
+            Streamed::Started { .. } => {}
+            Streamed::Rows(block) => rows.extend(block),
+            Streamed::Failed(p) => return Err(fail(p)),
+            Streamed::ReadWhole => return Ok(None),
+        }
+    }
+    Ok(Some(rows))
 }
 
 /// Step one: reads the file and proposes how to map it (the saved mapping for these headers,
@@ -512,6 +557,10 @@ pub(crate) struct Prepared {
 /// it can be matched on another thread while the rows already matched are stored.
 pub(crate) struct Rows {
     raw: Vec<RawRow>,
+    /// The rest of a sheet still being read, after `raw` ([`prepare_streamed`]).
+    more: Option<std::sync::mpsc::Receiver<sheet::Streamed>>,
+    /// How many rows there are: exact without `more`, the sheet's own hint with it.
+    expected: usize,
     headers: Vec<String>,
     fields: Vec<Option<Field>>,
     existing: dedupe::Index<String>,
@@ -548,27 +597,146 @@ pub(crate) fn prepare(conn: &Connection, path: &Path, options: &Options) -> Resu
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
     let Loaded { table, header_index, headers, .. } = loaded;
-    let raw = table.rows.into_iter().skip(header_index + 1).filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())).collect();
+    let raw: Vec<RawRow> = table.rows.into_iter().skip(header_index + 1).filter(is_filled).collect();
     let overrides = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
-    let rows = Rows { raw, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
+    let rows = Rows { expected: raw.len(), raw, more: None, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
     Ok(Prepared { headers, inspection, rows })
 }
 
+fn is_filled(row: &RawRow) -> bool {
+    row.cells.iter().any(|c| !c.trim().is_empty())
+}
+
+/// [`prepare`] for an XLSX or XLSB sheet whose rows are matched and stored while the rest is
+/// still being read (calamine takes 0.35 s to read 100,000 rows; storing them takes longer, on
+/// the other core). The first block of rows gives the header and the mapping; the others
+/// follow through `Rows::more`. `None` when the file is not such a sheet, or the streamed rows
+/// could differ from those [`load`] gives (the header is not among the first rows, or the sheet
+/// leaves column A empty there): the caller then reads the file whole. The inspection's
+/// `row_count` and `sample` cover the first block only.
+pub(crate) fn prepare_streamed(conn: &Connection, path: &Path, options: &Options) -> Result<Option<Prepared>> {
+    use sheet::Streamed;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let fail = |p: (Option<usize>, ImportProblem)| file_error(&file_name, p);
+    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let mut t = std::time::Instant::now();
+    let Some(bytes) = streamable(path, &extension)? else {
+        return Ok(None);
+    };
+    sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
+    sheet::check_xlsx(&bytes).map_err(fail)?;
+    let country = default_country(options);
+    let stream = sheet::stream(bytes, options.read.sheet.clone(), MAX_ROWS, BLOCK);
+    // calamine opens the workbook and reads on while the workspace is indexed on this core.
+    let existing = batch::index_of(batch::existing(conn, options.kind)?, country, false);
+    let (format, sheets, sheet, rows_hint) = match stream.recv() {
+        Ok(Streamed::Started { format, sheets, sheet, rows_hint }) => (format, sheets, sheet, rows_hint),
+        Ok(Streamed::Failed(p)) => return Err(fail(p)),
+        _ => return Ok(None),
+    };
+    let mut rows = Vec::new();
+    let mut ended = false;
+    while rows.len() < HEADER_SEARCH_ROWS {
+        match stream.recv() {
+            Ok(Streamed::Rows(block)) => rows.extend(block),
+            Ok(Streamed::Failed(p)) => return Err(fail(p)),
+            Ok(_) => return Ok(None),
+            Err(_) => {
+                ended = true;
+                break;
+            }
+        }
+    }
+    let found = rows.iter().take(HEADER_SEARCH_ROWS).position(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2);
+    let header_index = match options.read.header_row {
+        Some(n) => rows.iter().position(|r| r.number == n),
+        None if ended => header_index(&rows, None).ok(),
+        None => found,
+    };
+    // Streamed rows count columns from A; read whole, from the leftmost cell of the sheet.
+    // They are the same when A holds something.
+    let column_a = rows.iter().any(|r| r.cells.get(0).is_some_and(|c| !c.is_empty()));
+    let Some(header_index) = header_index.filter(|_| column_a) else {
+        return Ok(None);
+    };
+    trace("open sheet + index existing", &mut t);
+    let headers = headers_of(&rows[header_index]);
+    let table = Table { sheets, sheet: Some(sheet), rows, ..Table::default() };
+    let loaded = Loaded { file_name, format, table, header_index, headers };
+    let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
+    let fields = inspection.mapping.resolve(&loaded.headers);
+    let Loaded { table, header_index, headers, .. } = loaded;
+    let raw: Vec<RawRow> = table.rows.into_iter().skip(header_index + 1).filter(is_filled).collect();
+    let overrides = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
+    let expected = if ended { raw.len() } else { rows_hint.saturating_sub(header_index + 1).max(raw.len()) };
+    let more = if ended { None } else { Some(stream) };
+    let rows = Rows { raw, more, expected, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
+    Ok(Some(Prepared { headers, inspection, rows }))
+}
+
+/// The bytes of a file whose sheet can be streamed: an Office zip workbook (XLSX or XLSB),
+/// within the size limit, that calamine will not read as OpenDocument.
+fn streamable(path: &Path, extension: &str) -> Result<Option<Vec<u8>>> {
+    if extension == "ods" || !file_head(path, 4)?.starts_with(ZIP_MAGIC) || std::fs::metadata(path)?.len() > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path)?;
+    let office = sheet::has_part(&bytes, "xl/workbook.xml") || sheet::has_part(&bytes, "xl/workbook.bin");
+    Ok((office && !is_opendocument(&bytes)).then_some(bytes))
+}
+
+/// Why matching stopped before the end of the rows.
+pub(crate) enum Interrupted {
+    /// The sheet being streamed turned out unreadable or too large.
+    File(String, (Option<usize>, ImportProblem)),
+    /// Its rows cannot be streamed (`sheet::Streamed::ReadWhole`): read it whole instead.
+    ReadWhole,
+    /// The sink said stop.
+    Stopped,
+}
+
 impl Rows {
-    pub fn len(&self) -> usize {
-        self.raw.len()
+    /// True while rows are still being read from the sheet.
+    pub fn streaming(&self) -> bool {
+        self.more.is_some()
+    }
+
+    /// How many rows there are, or, while a sheet is still being read, how many it says it has.
+    pub fn expected(&self) -> usize {
+        self.expected
     }
 
     /// Maps every row and checks it against the workspace and the rows before it, in file
-    /// order, handing the rows on a block at a time; stops early when `sink` says so. Each
-    /// block's cells are freed once mapped, so the file's cells and the mapped records are never
-    /// all in memory together. Mapping is done on every core, matching in order.
-    pub fn analyse(mut self, mut sink: impl FnMut(Vec<Analysed>) -> bool) {
-        let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(self.raw.len());
+    /// order, handing the rows on a block at a time with the rows expected so far; stops early
+    /// when `sink` says so. Each block's cells are freed once mapped, so the file's cells and the
+    /// mapped records are never all in memory together. Mapping is done on every core, matching
+    /// in order. Rows still being read are matched as they come.
+    pub fn analyse(mut self, file_name: &str, mut sink: impl FnMut(Vec<Analysed>, usize) -> bool) -> std::result::Result<(), Interrupted> {
+        let mut in_file: dedupe::Index<usize> = dedupe::Index::with_capacity(self.expected);
         // The file row of every row analysed so far, for "same as row N".
-        let mut numbers: Vec<usize> = Vec::with_capacity(self.raw.len());
-        let Rows { raw, headers, fields, existing, overrides, kind, country } = &mut self;
-        for block in raw.chunks_mut(BLOCK) {
+        let mut numbers: Vec<usize> = Vec::with_capacity(self.expected);
+        let Rows { raw, more, expected, headers, fields, existing, overrides, kind, country } = &mut self;
+        let mut read = std::mem::take(raw).into_iter();
+        let mut blocks: Box<dyn Iterator<Item = std::result::Result<Vec<RawRow>, Interrupted>>> = Box::new(std::iter::from_fn(move || {
+            let block: Vec<RawRow> = read.by_ref().take(BLOCK).collect();
+            (!block.is_empty()).then_some(Ok(block))
+        }));
+        if let Some(more) = more.take() {
+            let streamed = more.into_iter().map(|m| match m {
+                sheet::Streamed::Rows(rows) => Ok(rows.into_iter().filter(is_filled).collect()),
+                sheet::Streamed::Failed(p) => Err(Interrupted::File(file_name.to_owned(), p)),
+                _ => Err(Interrupted::ReadWhole),
+            });
+            blocks = Box::new(blocks.chain(streamed));
+        }
+        let mut seen = 0;
+        for block in blocks {
+            let mut block = block?;
+            seen += block.len();
+            if seen > *expected {
+                *expected = seen;
+            }
+            let block = block.as_mut_slice();
             let map = |raw: &RawRow| {
                 let (record, problems) = record::map_row(raw.cells.iter(), headers, fields, *kind);
                 let keys = batch::keys_of(&record, *country);
@@ -615,10 +783,11 @@ impl Rows {
                 }
                 out.push(a);
             }
-            if !sink(out) {
-                return;
+            if !sink(out, *expected) {
+                return Err(Interrupted::Stopped);
             }
         }
+        Ok(())
     }
 }
 
@@ -642,11 +811,12 @@ pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
 pub fn preview(conn: &Connection, path: &Path, options: &Options) -> Result<Preview> {
     let Prepared { inspection, rows: pending, .. } = prepare(conn, path, options)?;
     let mut t = std::time::Instant::now();
-    let mut counts = Counts { rows: pending.len(), ..Counts::default() };
+    let mut counts = Counts { rows: pending.expected(), ..Counts::default() };
     let mut listed = Vec::new();
     let mut seen = 0;
     let mut failed = None;
-    pending.analyse(|block| {
+    // Read whole (not streamed), so nothing but `failed` can interrupt it.
+    let _ = pending.analyse(&inspection.file_name, |block, _| {
         for a in block {
             let i = seen;
             seen += 1;

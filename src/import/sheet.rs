@@ -9,7 +9,7 @@ use std::io::{Cursor, Read, Seek};
 
 use calamine::{Cell, Data, DataRef, Reader, Sheets, Xlsb, Xlsx};
 
-use super::{Format, RawRow, Table};
+use super::{Cells, Format, RawRow, Table};
 use crate::error::ImportProblem;
 
 /// Most an XLSX/ODS may expand to, all parts together.
@@ -45,6 +45,13 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
         return Err((None, ImportProblem::NotThisFormat));
     }
     Ok(())
+}
+
+/// Whether the zip archive holds a part of that name. calamine reads a zip as an OpenDocument
+/// sheet when it finds `content.xml` and no Office workbook part, whatever the file is called,
+/// so which checks apply depends on the parts, not on the name.
+pub fn has_part(bytes: &[u8], name: &str) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|archive| archive.index_for_name(name).is_some())
 }
 
 /// Refuses XLSX workbooks whose shared-string table announces more strings than a sheet may
@@ -605,6 +612,161 @@ fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, 
         line.iter_mut().for_each(String::clear);
     }
     Ok(rows)
+}
+
+/// What the thread streaming a sheet ([`stream`]) sends, in order: `Started`, then `Rows` until
+/// the sheet ends (the channel closes), or `Failed` / `ReadWhole` in their place.
+pub(crate) enum Streamed {
+    /// The workbook opened: the format calamine chose, its sheets, the one read, and how many
+    /// rows the sheet says it spans (a hint for progress, never trusted for anything else).
+    Started { format: Format, sheets: Vec<String>, sheet: String, rows_hint: usize },
+    Rows(Vec<RawRow>),
+    /// The file is refused, as [`read`] would refuse it.
+    Failed(Problem),
+    /// The rows cannot be streamed; read the file whole instead (as [`read`] does). Either a
+    /// cell came after a later row's, so rows already sent may lack cells (sheets written by
+    /// Excel, LibreOffice or any library list their rows in order), or the cells lie so far
+    /// right that rows counted from column A would be larger than [`read`] lays out from the
+    /// leftmost cell.
+    ReadWhole,
+}
+
+/// Reads an XLSX or XLSB sheet on its own thread and sends its rows, `block` at a time, as
+/// they are parsed, so the rows can be matched and stored while the rest of the sheet is read
+/// (docs/performance.md). The rows are those [`read`] gives, with the same limits, except that
+/// columns count from `A` (the caller checks that the sheet uses column `A`) and a row is as
+/// wide as its last cell. For zip workbooks other than ODS (which calamine reads whole anyway);
+/// anything else is `Failed` as unreadable. The thread stops when the receiver is dropped.
+pub(crate) fn stream(bytes: Vec<u8>, sheet: Option<String>, max_rows: usize, block: usize) -> std::sync::mpsc::Receiver<Streamed> {
+    // Room for 64 blocks (262,144 rows with the import's blocks): the sheet is read on while
+    // the workspace is indexed, before any row is matched. With room for two, the reader
+    // waited there and the import gained 0.05 s instead of 0.3 s (docs/performance.md).
+    let (sender, receiver) = std::sync::mpsc::sync_channel(64);
+    std::thread::spawn(move || {
+        let send = |m: Streamed| sender.send(m).is_ok();
+        // As in `read`: a panic inside calamine is a damaged file.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stream_sheet(&bytes, sheet.as_deref(), max_rows, block, &send)));
+        match outcome {
+            Ok(Ok(())) => {}
+            Ok(Err(Some(problem))) => {
+                send(Streamed::Failed(problem));
+            }
+            Ok(Err(None)) => {}
+            Err(_) => {
+                send(Streamed::Failed((None, ImportProblem::Unreadable)));
+            }
+        }
+    });
+    receiver
+}
+
+/// `Err(None)`: stopped, because the receiver hung up or the rows cannot be streamed (said).
+fn stream_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize, block: usize, send: &dyn Fn(Streamed) -> bool) -> Result<(), Option<Problem>> {
+    let mut book = open(bytes)?;
+    let sheets = book.sheet_names();
+    let name = match sheet {
+        Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet))?,
+        None => sheets.first().cloned().ok_or((None, ImportProblem::Empty))?,
+    };
+    let started = |format, rows_hint: u32| Streamed::Started { format, sheets: sheets.clone(), sheet: name.clone(), rows_hint: (rows_hint as usize).min(max_rows) };
+    let span = |d: calamine::Dimensions| d.end.0.saturating_sub(d.start.0).saturating_add(1);
+    type Next<'r> = Box<dyn FnMut() -> Result<Option<Cell<DataRef<'r>>>, Problem> + 'r>;
+    let (format, rows_hint, next): (Format, u32, Next<'_>) = match &mut book {
+        Sheets::Xlsx(xlsx) => {
+            let fail = |e| problem(calamine::Error::Xlsx(e));
+            let mut reader = xlsx.worksheet_cells_reader(&name).map_err(fail)?;
+            (Format::Xlsx, span(reader.dimensions()), Box::new(move || reader.next_cell().map_err(fail)))
+        }
+        Sheets::Xlsb(xlsb) => {
+            let fail = |e| problem(calamine::Error::Xlsb(e));
+            let mut reader = xlsb.worksheet_cells_reader(&name).map_err(fail)?;
+            (Format::Xlsb, span(reader.dimensions()), Box::new(move || reader.next_cell().map_err(fail)))
+        }
+        _ => return Err(Some((None, ImportProblem::Unreadable))),
+    };
+    if !send(started(format, rows_hint)) {
+        return Err(None);
+    }
+    rows_in_order(next, max_rows, block, send)
+}
+
+/// [`bounded_rows`] for cells that come row by row: each row is sent as soon as a later one
+/// begins, with the same limits counted the same way.
+fn rows_in_order<'a>(
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>,
+    max_rows: usize,
+    block: usize,
+    send: &dyn Fn(Streamed) -> bool,
+) -> Result<(), Option<Problem>> {
+    let mut text_bytes = 0u64;
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
+    let mut rows: Vec<RawRow> = Vec::with_capacity(block);
+    let mut line: Vec<String> = Vec::new();
+    // The row `line` holds, once a cell was read.
+    let mut current: Option<u32> = None;
+    let flush = |rows: &mut Vec<RawRow>, force: bool| -> Result<(), Option<Problem>> {
+        if ((force && !rows.is_empty()) || rows.len() >= block) && !send(Streamed::Rows(std::mem::replace(rows, Vec::with_capacity(block)))) {
+            return Err(None);
+        }
+        Ok(())
+    };
+    while let Some(cell) = next()? {
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if current.is_some_and(|r| row < r) {
+            send(Streamed::ReadWhole);
+            return Err(None);
+        }
+        (top, left, bottom, right) = (top.min(row), left.min(col), bottom.max(row), right.max(col));
+        let height = u64::from(bottom - top) + 1;
+        if height > max_rows as u64 {
+            return Err(Some((None, ImportProblem::TooManyRows)));
+        }
+        if height * (u64::from(right - left) + 1) > MAX_CELLS {
+            return Err(Some((None, ImportProblem::TooLarge)));
+        }
+        // The same bound for the rows as laid out here, from column A. Without it, one cell far
+        // right (column 600 million, in a damaged file) asked for 14 GB (tests/fuzz_import.rs).
+        if height * (u64::from(right) + 1) > MAX_CELLS {
+            send(Streamed::ReadWhole);
+            return Err(None);
+        }
+        text_bytes += match cell.get_value() {
+            DataRef::SharedString(s) => s.len() as u64,
+            DataRef::String(s) => s.len() as u64,
+            _ => 0,
+        };
+        if text_bytes > MAX_SHEET_TEXT_BYTES {
+            return Err(Some((None, ImportProblem::TooLarge)));
+        }
+        if let Some(r) = current.filter(|&r| r < row) {
+            // The row is complete; the rows between it and this cell's are empty, as in `read`.
+            rows.push(RawRow { number: r as usize + 1, cells: line.iter().collect() });
+            line.clear();
+            flush(&mut rows, false)?;
+            for empty in r + 1..row {
+                rows.push(RawRow { number: empty as usize + 1, cells: Cells::default() });
+                flush(&mut rows, false)?;
+            }
+        }
+        current = Some(row);
+        let value = match cell.get_value() {
+            DataRef::SharedString(s) => (*s).to_owned(),
+            DataRef::String(s) => s.clone(),
+            other => text(&Data::from(other.clone())),
+        };
+        let col = col as usize;
+        if line.len() <= col {
+            line.resize(col + 1, String::new());
+        }
+        line[col] = value;
+    }
+    if let Some(r) = current {
+        rows.push(RawRow { number: r as usize + 1, cells: line.iter().collect() });
+    }
+    flush(&mut rows, true)
 }
 
 /// A cell as text, the way the sheet shows it to a reader.
