@@ -702,6 +702,8 @@ fn rows_in_order<'a>(
     let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
     let mut rows: Vec<RawRow> = Vec::with_capacity(block);
     let mut line: Vec<String> = Vec::new();
+    // How many of `line`'s cells the current row uses.
+    let mut used = 0;
     // The row `line` holds, once a cell was read.
     let mut current: Option<u32> = None;
     let flush = |rows: &mut Vec<RawRow>, force: bool| -> Result<(), Option<Problem>> {
@@ -743,8 +745,10 @@ fn rows_in_order<'a>(
         }
         if let Some(r) = current.filter(|&r| r < row) {
             // The row is complete; the rows between it and this cell's are empty, as in `read`.
-            rows.push(RawRow { number: r as usize + 1, cells: line.iter().collect() });
-            line.clear();
+            rows.push(RawRow { number: r as usize + 1, cells: line[..used].iter().collect() });
+            // Cleared, not freed: the next row's text goes into the same buffers.
+            line[..used].iter_mut().for_each(String::clear);
+            used = 0;
             flush(&mut rows, false)?;
             for empty in r + 1..row {
                 rows.push(RawRow { number: empty as usize + 1, cells: Cells::default() });
@@ -752,19 +756,21 @@ fn rows_in_order<'a>(
             }
         }
         current = Some(row);
-        let value = match cell.get_value() {
-            DataRef::SharedString(s) => (*s).to_owned(),
-            DataRef::String(s) => s.clone(),
-            other => text(&Data::from(other.clone())),
-        };
         let col = col as usize;
         if line.len() <= col {
             line.resize(col + 1, String::new());
         }
-        line[col] = value;
+        used = used.max(col + 1);
+        let slot = &mut line[col];
+        slot.clear();
+        match cell.get_value() {
+            DataRef::SharedString(s) => slot.push_str(s),
+            DataRef::String(s) => slot.push_str(s),
+            other => slot.push_str(&text(&Data::from(other.clone()))),
+        }
     }
     if let Some(r) = current {
-        rows.push(RawRow { number: r as usize + 1, cells: line.iter().collect() });
+        rows.push(RawRow { number: r as usize + 1, cells: line[..used].iter().collect() });
     }
     flush(&mut rows, true)
 }
