@@ -364,9 +364,10 @@ fn file_head(path: &Path, n: u64) -> Result<Vec<u8>> {
     Ok(head)
 }
 
-/// Whether a zip workbook is, or may be read by calamine as, an OpenDocument sheet.
-fn is_opendocument(bytes: &[u8]) -> bool {
-    bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument")) || sheet::has_part(bytes, "content.xml")
+/// Whether a zip workbook is, or may be read by calamine as, an OpenDocument sheet: by its
+/// first part, or by its content (calamine goes by the content).
+fn is_opendocument(bytes: &[u8], parts: sheet::ZipParts) -> bool {
+    parts.content || bytes.get(30..77).is_some_and(|b| b.starts_with(b"mimetypeapplication/vnd.oasis.opendocument"))
 }
 
 /// Reads any supported file into rows of text, whatever its name claims, within the limits.
@@ -382,13 +383,12 @@ pub(crate) fn load(path: &Path, read: &ReadOptions) -> Result<Loaded> {
     let head = file_head(path, 64 * 1024)?;
     let (format, table) = if head.starts_with(ZIP_MAGIC) {
         let bytes = std::fs::read(path)?;
-        sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
-        // An OpenDocument sheet by its name, its first part, or its content (calamine goes by
-        // the content); a zip with both kinds of part gets both checks.
-        if extension == "ods" || is_opendocument(&bytes) {
+        let parts = sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
+        // An OpenDocument sheet by its name too; a zip with both kinds of part gets both checks.
+        if extension == "ods" || is_opendocument(&bytes, parts) {
             sheet::check_ods(&bytes).map_err(fail)?;
         }
-        if sheet::has_part(&bytes, "xl/workbook.xml") || sheet::has_part(&bytes, "xl/workbook.bin") {
+        if parts.office {
             sheet::check_xlsx(&bytes).map_err(fail)?;
         }
         sheet::read(&bytes, read.sheet.as_deref(), MAX_ROWS).map_err(fail)?
@@ -444,15 +444,18 @@ const HEADER_SEARCH_ROWS: usize = 50;
 fn header_index(rows: &[RawRow], header_row: Option<usize>) -> std::result::Result<usize, (Option<usize>, ImportProblem)> {
     match header_row {
         Some(n) => rows.iter().position(|r| r.number == n).ok_or((Some(n), ImportProblem::Empty)),
-        None => {
-            let filled = |r: &RawRow| r.cells.iter().filter(|c| !c.trim().is_empty()).count();
-            rows.iter()
-                .take(HEADER_SEARCH_ROWS)
-                .position(|r| filled(r) >= 2)
-                .or_else(|| rows.iter().position(|r| filled(r) >= 1))
-                .ok_or((None, ImportProblem::Empty))
-        }
+        None => rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .position(|r| filled(r) >= 2)
+            .or_else(|| rows.iter().position(|r| filled(r) >= 1))
+            .ok_or((None, ImportProblem::Empty)),
     }
+}
+
+/// How many cells of the row hold something.
+fn filled(row: &RawRow) -> usize {
+    row.cells.iter().filter(|c| !c.trim().is_empty()).count()
 }
 
 fn headers_of(row: &RawRow) -> Vec<String> {
@@ -503,12 +506,9 @@ pub fn read_rows_streamed(path: &Path, read: &ReadOptions) -> Result<Option<Vec<
     use sheet::Streamed;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let fail = |p: (Option<usize>, ImportProblem)| file_error(&file_name, p);
-    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    let Some(bytes) = streamable(path, &extension)? else {
+    let Some(bytes) = streamable(path, &fail)? else {
         return Ok(None);
     };
-    sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
-    sheet::check_xlsx(&bytes).map_err(fail)?;
     let mut rows = Vec::new();
     for message in sheet::stream(bytes, read.sheet.clone(), MAX_ROWS, BLOCK) {
         match message {
@@ -594,12 +594,29 @@ pub(crate) fn prepare(conn: &Connection, path: &Path, options: &Options) -> Resu
     let existing = existing?;
     let loaded = loaded?;
     trace("load file + index existing", &mut t);
+    prepared(conn, loaded, options, existing, country, None)
+}
+
+/// The file's mapping chosen and its data rows ready to match: those read so far, and `more`
+/// still being read, with the rows the sheet says it spans.
+fn prepared(
+    conn: &Connection,
+    loaded: Loaded,
+    options: &Options,
+    existing: dedupe::Index<String>,
+    country: phonenumber::country::Id,
+    more: Option<(std::sync::mpsc::Receiver<sheet::Streamed>, usize)>,
+) -> Result<Prepared> {
     let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
     let fields = inspection.mapping.resolve(&loaded.headers);
     let Loaded { table, header_index, headers, .. } = loaded;
     let raw: Vec<RawRow> = table.rows.into_iter().skip(header_index + 1).filter(is_filled).collect();
     let overrides = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
-    let rows = Rows { expected: raw.len(), raw, more: None, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
+    let (more, expected) = match more {
+        Some((more, rows_hint)) => (Some(more), rows_hint.saturating_sub(header_index + 1).max(raw.len())),
+        None => (None, raw.len()),
+    };
+    let rows = Rows { raw, more, expected, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
     Ok(Prepared { headers, inspection, rows })
 }
 
@@ -618,13 +635,10 @@ pub(crate) fn prepare_streamed(conn: &Connection, path: &Path, options: &Options
     use sheet::Streamed;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let fail = |p: (Option<usize>, ImportProblem)| file_error(&file_name, p);
-    let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let mut t = std::time::Instant::now();
-    let Some(bytes) = streamable(path, &extension)? else {
+    let Some(bytes) = streamable(path, &fail)? else {
         return Ok(None);
     };
-    sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
-    sheet::check_xlsx(&bytes).map_err(fail)?;
     let country = default_country(options);
     let stream = sheet::stream(bytes, options.read.sheet.clone(), MAX_ROWS, BLOCK);
     // calamine opens the workbook and reads on while the workspace is indexed on this core.
@@ -647,11 +661,12 @@ pub(crate) fn prepare_streamed(conn: &Connection, path: &Path, options: &Options
             }
         }
     }
-    let found = rows.iter().take(HEADER_SEARCH_ROWS).position(|r| r.cells.iter().filter(|c| !c.trim().is_empty()).count() >= 2);
+    // Read whole, a file without a row of two filled cells among its first rows gets its first
+    // row with any as the header, which may come after the first block: not streamed then.
     let header_index = match options.read.header_row {
         Some(n) => rows.iter().position(|r| r.number == n),
         None if ended => header_index(&rows, None).ok(),
-        None => found,
+        None => rows.iter().take(HEADER_SEARCH_ROWS).position(|r| filled(r) >= 2),
     };
     // Streamed rows count columns from A; read whole, from the leftmost cell of the sheet.
     // They are the same when A holds something.
@@ -663,26 +678,25 @@ pub(crate) fn prepare_streamed(conn: &Connection, path: &Path, options: &Options
     let headers = headers_of(&rows[header_index]);
     let table = Table { sheets, sheet: Some(sheet), rows, ..Table::default() };
     let loaded = Loaded { file_name, format, table, header_index, headers };
-    let inspection = inspection_of(conn, &loaded, options.kind, options.mapping.as_ref())?;
-    let fields = inspection.mapping.resolve(&loaded.headers);
-    let Loaded { table, header_index, headers, .. } = loaded;
-    let raw: Vec<RawRow> = table.rows.into_iter().skip(header_index + 1).filter(is_filled).collect();
-    let overrides = options.decisions.iter().map(|d| (d.row, d.decision)).collect();
-    let expected = if ended { raw.len() } else { rows_hint.saturating_sub(header_index + 1).max(raw.len()) };
-    let more = if ended { None } else { Some(stream) };
-    let rows = Rows { raw, more, expected, headers: headers.clone(), fields, existing, overrides, kind: options.kind, country };
-    Ok(Some(Prepared { headers, inspection, rows }))
+    let more = (!ended).then_some((stream, rows_hint));
+    prepared(conn, loaded, options, existing, country, more).map(Some)
 }
 
-/// The bytes of a file whose sheet can be streamed: an Office zip workbook (XLSX or XLSB),
-/// within the size limit, that calamine will not read as OpenDocument.
-fn streamable(path: &Path, extension: &str) -> Result<Option<Vec<u8>>> {
-    if extension == "ods" || !file_head(path, 4)?.starts_with(ZIP_MAGIC) || std::fs::metadata(path)?.len() > MAX_FILE_BYTES {
+/// The bytes of a file whose sheet can be streamed, checked as [`load`] checks them: an Office
+/// zip workbook (XLSX or XLSB), within the size limit, that calamine will not read as
+/// OpenDocument.
+fn streamable(path: &Path, fail: &dyn Fn((Option<usize>, ImportProblem)) -> Error) -> Result<Option<Vec<u8>>> {
+    let ods = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    if ods || !file_head(path, 4)?.starts_with(ZIP_MAGIC) || std::fs::metadata(path)?.len() > MAX_FILE_BYTES {
         return Ok(None);
     }
     let bytes = std::fs::read(path)?;
-    let office = sheet::has_part(&bytes, "xl/workbook.xml") || sheet::has_part(&bytes, "xl/workbook.bin");
-    Ok((office && !is_opendocument(&bytes)).then_some(bytes))
+    let parts = sheet::check_zip(std::io::Cursor::new(bytes.as_slice())).map_err(fail)?;
+    if !parts.office || is_opendocument(&bytes, parts) {
+        return Ok(None);
+    }
+    sheet::check_xlsx(&bytes).map_err(fail)?;
+    Ok(Some(bytes))
 }
 
 /// Why matching stopped before the end of the rows.

@@ -23,9 +23,20 @@ pub const MAX_CELLS: u64 = 10_000_000;
 
 type Problem = (Option<usize>, ImportProblem);
 
+/// Which workbook parts a zip archive holds. calamine reads a zip as an OpenDocument sheet when
+/// it finds `content.xml` and no Office workbook part, whatever the file is called, so which
+/// checks apply depends on the parts, not on the name.
+#[derive(Debug, Clone, Copy)]
+pub struct ZipParts {
+    /// `xl/workbook.xml` or `xl/workbook.bin`: an XLSX or XLSB.
+    pub office: bool,
+    /// `content.xml`: an OpenDocument sheet, or read as one.
+    pub content: bool,
+}
+
 /// Refuses zip archives that would expand beyond the limits, from their directory alone, and
-/// zip archives that are not workbooks.
-pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
+/// zip archives that are not workbooks; says which workbook parts the others hold.
+pub fn check_zip<R: Read + Seek>(reader: R) -> Result<ZipParts, Problem> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|_| (None, ImportProblem::NotThisFormat))?;
     let mut total = 0u64;
     for i in 0..archive.len() {
@@ -39,19 +50,13 @@ pub fn check_zip<R: Read + Seek>(reader: R) -> Result<(), Problem> {
     if total > MAX_EXPANDED_BYTES {
         return Err((None, ImportProblem::TooLarge));
     }
+    let has = |name: &str| archive.index_for_name(name).is_some();
+    let parts = ZipParts { office: has("xl/workbook.xml") || has("xl/workbook.bin"), content: has("content.xml") };
     // A zip that is no workbook (a .docx, a folder of photos) renamed to .xlsx.
-    let workbook = ["xl/workbook.xml", "xl/workbook.bin", "content.xml"].iter().any(|name| archive.index_for_name(name).is_some());
-    if !workbook {
+    if !parts.office && !parts.content {
         return Err((None, ImportProblem::NotThisFormat));
     }
-    Ok(())
-}
-
-/// Whether the zip archive holds a part of that name. calamine reads a zip as an OpenDocument
-/// sheet when it finds `content.xml` and no Office workbook part, whatever the file is called,
-/// so which checks apply depends on the parts, not on the name.
-pub fn has_part(bytes: &[u8], name: &str) -> bool {
-    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|archive| archive.index_for_name(name).is_some())
+    Ok(parts)
 }
 
 /// Refuses XLSX workbooks whose shared-string table announces more strings than a sheet may
@@ -503,13 +508,18 @@ pub fn read(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<(Forma
     std::panic::catch_unwind(|| read_sheet(bytes, sheet, max_rows)).unwrap_or(Err((None, ImportProblem::Unreadable)))
 }
 
+/// The sheet named `sheet`, or the first.
+fn chosen(sheets: &[String], sheet: Option<&str>) -> Result<String, Problem> {
+    match sheet {
+        Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet)),
+        None => sheets.first().cloned().ok_or((None, ImportProblem::Empty)),
+    }
+}
+
 fn read_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize) -> Result<(Format, Table), Problem> {
     let mut book = open(bytes)?;
     let sheets = book.sheet_names();
-    let name = match sheet {
-        Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet))?,
-        None => sheets.first().cloned().ok_or((None, ImportProblem::Empty))?,
-    };
+    let name = chosen(&sheets, sheet)?;
     // The format is the reader calamine chose for the file.
     let format = match &book {
         Sheets::Xlsx(_) => Format::Xlsx,
@@ -558,46 +568,75 @@ fn xlsb_rows<R: Read + Seek>(book: &mut Xlsb<R>, name: &str, max_rows: usize) ->
 /// a workbook may expand to.
 pub const MAX_SHEET_TEXT_BYTES: u64 = MAX_EXPANDED_BYTES;
 
-/// The rows of the rectangle around the non-empty cells `next` yields, refused as soon as that
-/// rectangle is taller than `max_rows` or holds more than `MAX_CELLS`, or its text more than
-/// `MAX_SHEET_TEXT_BYTES`.
-fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
-    let mut cells: Vec<((u32, u32), String)> = Vec::new();
-    let mut text_bytes = 0u64;
-    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
-    while let Some(cell) = next()? {
-        if *cell.get_value() == DataRef::Empty {
-            continue;
-        }
-        let (row, col) = cell.get_position();
-        (top, left, bottom, right) = (top.min(row), left.min(col), bottom.max(row), right.max(col));
-        let height = u64::from(bottom - top) + 1;
-        if height > max_rows as u64 {
+/// The rectangle around a sheet's non-empty cells and the text they hold, as cells come: refused
+/// as soon as it is taller than `max_rows` or holds more than `MAX_CELLS`, or its text more than
+/// `MAX_SHEET_TEXT_BYTES`. The limits of both readers of XLSX and XLSB sheets.
+struct SheetBounds {
+    max_rows: u64,
+    top: u32,
+    left: u32,
+    bottom: u32,
+    right: u32,
+    text_bytes: u64,
+}
+
+impl SheetBounds {
+    fn new(max_rows: usize) -> SheetBounds {
+        SheetBounds { max_rows: max_rows as u64, top: u32::MAX, left: u32::MAX, bottom: 0, right: 0, text_bytes: 0 }
+    }
+
+    fn height(&self) -> u64 {
+        u64::from(self.bottom - self.top) + 1
+    }
+
+    /// Takes in one more non-empty cell, before its text is copied.
+    fn admit(&mut self, (row, col): (u32, u32), value: &DataRef<'_>) -> Result<(), Problem> {
+        (self.top, self.left, self.bottom, self.right) = (self.top.min(row), self.left.min(col), self.bottom.max(row), self.right.max(col));
+        if self.height() > self.max_rows {
             return Err((None, ImportProblem::TooManyRows));
         }
-        if height * (u64::from(right - left) + 1) > MAX_CELLS {
+        if self.height() * (u64::from(self.right - self.left) + 1) > MAX_CELLS {
             return Err((None, ImportProblem::TooLarge));
         }
-        // Counted before the copy is made.
-        text_bytes += match cell.get_value() {
+        self.text_bytes += match value {
             DataRef::SharedString(s) => s.len() as u64,
             DataRef::String(s) => s.len() as u64,
             _ => 0,
         };
-        if text_bytes > MAX_SHEET_TEXT_BYTES {
+        if self.text_bytes > MAX_SHEET_TEXT_BYTES {
             return Err((None, ImportProblem::TooLarge));
         }
-        let value = match cell.get_value() {
-            // Most cells of a participant list are text: copied once, not through `Data`.
-            DataRef::SharedString(s) => (*s).to_owned(),
-            DataRef::String(s) => s.clone(),
-            other => text(&Data::from(other.clone())),
-        };
-        cells.push(((row, col), value));
+        Ok(())
+    }
+}
+
+/// Appends a cell's text to `out`. Most cells of a participant list are text: copied once, not
+/// through `Data`.
+fn push_text(out: &mut String, value: &DataRef<'_>) {
+    match value {
+        DataRef::SharedString(s) => out.push_str(s),
+        DataRef::String(s) => out.push_str(s),
+        other => out.push_str(&text(&Data::from(other.clone()))),
+    }
+}
+
+/// The rows of the rectangle around the non-empty cells `next` yields, within [`SheetBounds`].
+fn bounded_rows<'a>(mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>, max_rows: usize) -> Result<Vec<RawRow>, Problem> {
+    let mut cells: Vec<((u32, u32), String)> = Vec::new();
+    let mut bounds = SheetBounds::new(max_rows);
+    while let Some(cell) = next()? {
+        if *cell.get_value() == DataRef::Empty {
+            continue;
+        }
+        bounds.admit(cell.get_position(), cell.get_value())?;
+        let mut value = String::new();
+        push_text(&mut value, cell.get_value());
+        cells.push((cell.get_position(), value));
     }
     if cells.is_empty() {
         return Ok(Vec::new());
     }
+    let SheetBounds { top, left, bottom, right, .. } = bounds;
     let width = (right - left) as usize + 1;
     // Sheets store their cells row by row, so this sort rarely moves anything.
     cells.sort_by_key(|&(position, _)| position);
@@ -664,10 +703,7 @@ pub(crate) fn stream(bytes: Vec<u8>, sheet: Option<String>, max_rows: usize, blo
 fn stream_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize, block: usize, send: &dyn Fn(Streamed) -> bool) -> Result<(), Option<Problem>> {
     let mut book = open(bytes)?;
     let sheets = book.sheet_names();
-    let name = match sheet {
-        Some(name) => sheets.iter().find(|s| s.as_str() == name).cloned().ok_or((None, ImportProblem::NoSuchSheet))?,
-        None => sheets.first().cloned().ok_or((None, ImportProblem::Empty))?,
-    };
+    let name = chosen(&sheets, sheet)?;
     let started = |format, rows_hint: u32| Streamed::Started { format, sheets: sheets.clone(), sheet: name.clone(), rows_hint: (rows_hint as usize).min(max_rows) };
     let span = |d: calamine::Dimensions| d.end.0.saturating_sub(d.start.0).saturating_add(1);
     type Next<'r> = Box<dyn FnMut() -> Result<Option<Cell<DataRef<'r>>>, Problem> + 'r>;
@@ -691,15 +727,14 @@ fn stream_sheet(bytes: &[u8], sheet: Option<&str>, max_rows: usize, block: usize
 }
 
 /// [`bounded_rows`] for cells that come row by row: each row is sent as soon as a later one
-/// begins, with the same limits counted the same way.
+/// begins, within the same [`SheetBounds`].
 fn rows_in_order<'a>(
     mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, Problem>,
     max_rows: usize,
     block: usize,
     send: &dyn Fn(Streamed) -> bool,
 ) -> Result<(), Option<Problem>> {
-    let mut text_bytes = 0u64;
-    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0, 0);
+    let mut bounds = SheetBounds::new(max_rows);
     let mut rows: Vec<RawRow> = Vec::with_capacity(block);
     let mut line: Vec<String> = Vec::new();
     // How many of `line`'s cells the current row uses.
@@ -721,27 +756,12 @@ fn rows_in_order<'a>(
             send(Streamed::ReadWhole);
             return Err(None);
         }
-        (top, left, bottom, right) = (top.min(row), left.min(col), bottom.max(row), right.max(col));
-        let height = u64::from(bottom - top) + 1;
-        if height > max_rows as u64 {
-            return Err(Some((None, ImportProblem::TooManyRows)));
-        }
-        if height * (u64::from(right - left) + 1) > MAX_CELLS {
-            return Err(Some((None, ImportProblem::TooLarge)));
-        }
-        // The same bound for the rows as laid out here, from column A. Without it, one cell far
+        bounds.admit((row, col), cell.get_value())?;
+        // The cell bound for the rows as laid out here, from column A. Without it, one cell far
         // right (column 600 million, in a damaged file) asked for 14 GB (tests/fuzz_import.rs).
-        if height * (u64::from(right) + 1) > MAX_CELLS {
+        if bounds.height() * (u64::from(bounds.right) + 1) > MAX_CELLS {
             send(Streamed::ReadWhole);
             return Err(None);
-        }
-        text_bytes += match cell.get_value() {
-            DataRef::SharedString(s) => s.len() as u64,
-            DataRef::String(s) => s.len() as u64,
-            _ => 0,
-        };
-        if text_bytes > MAX_SHEET_TEXT_BYTES {
-            return Err(Some((None, ImportProblem::TooLarge)));
         }
         if let Some(r) = current.filter(|&r| r < row) {
             // The row is complete; the rows between it and this cell's are empty, as in `read`.
@@ -761,13 +781,8 @@ fn rows_in_order<'a>(
             line.resize(col + 1, String::new());
         }
         used = used.max(col + 1);
-        let slot = &mut line[col];
-        slot.clear();
-        match cell.get_value() {
-            DataRef::SharedString(s) => slot.push_str(s),
-            DataRef::String(s) => slot.push_str(s),
-            other => slot.push_str(&text(&Data::from(other.clone()))),
-        }
+        line[col].clear();
+        push_text(&mut line[col], cell.get_value());
     }
     if let Some(r) = current {
         rows.push(RawRow { number: r as usize + 1, cells: line[..used].iter().collect() });
