@@ -45,11 +45,13 @@ fn rows() -> usize {
 }
 
 /// A participants' list of `rows` new people; `round` keeps each file's people distinct.
+/// Their e-mails, names and phones all differ from every other round's: a shared phone alone
+/// makes two people the same person, and a finished import would then store no one new.
 fn big_csv(path: &Path, rows: usize, round: usize) {
     let mut text = String::with_capacity(rows * 80);
     text.push_str("Nome;Cognome;Email;Azienda;Telefono;Città\n");
     for i in 0..rows {
-        text.push_str(&format!("Nome{round}x{i};Cognome{i};p{round}x{i}@example{}.org;Azienda {};+39 02 {:08};Milano\n", i % 97, i % 500, i));
+        text.push_str(&format!("Nome{round}x{i};Cognome{i};p{round}x{i}@example{}.org;Azienda {};+39 3{round} {:08};Milano\n", i % 97, i % 500, i));
     }
     std::fs::write(path, text).expect("write csv");
 }
@@ -161,6 +163,15 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         expected = found;
     }
     eprintln!("{}", outcomes.join("\n"));
+
+    // And one more to the end, so that "all" is known to be what a finished import leaves even
+    // when no kill above came late enough to see it.
+    let csv = dir.path().join("round-7.csv");
+    big_csv(&csv, rows as usize, 7);
+    import_and_kill(&db, &csv, None);
+    let (store, state) = reopen(&db, None);
+    drop(store);
+    assert_eq!((state.contacts, state.batches), (expected.0 + rows, expected.1 + 1), "a finished import stores every new person");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("list").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.contains("tmp")).collect();
     assert!(leftovers.is_empty(), "temporary files next to the workspace: {leftovers:?}");
 }
