@@ -29,6 +29,18 @@ try {
   await s.waitForText('[data-testid="detail-title"]', 'Michael Rossi');
   await sleep(300);
   saved.push(await app.screenshot(join(out, 'contact-detail.png')));
+
+  // Every other screen of the sidebar, as it first opens.
+  for (const screen of ['missions', 'follow-ups', 'contacts', 'organisations', 'members', 'import', 'settings']) {
+    await (await s.waitForTestId(`nav-${screen}`)).click();
+    await sleep(800);
+    saved.push(await app.screenshot(join(out, `${screen}.png`)));
+  }
+  await (await s.waitForTestId('nav-missions')).click();
+  const mission = await s.waitFor(async () => (await s.allByTestId('mission-row'))[0], { what: 'a mission row' });
+  await (await mission.find('td')).click();
+  await sleep(800);
+  saved.push(await app.screenshot(join(out, 'mission-detail.png')));
 } finally {
   await app.stop();
 }
