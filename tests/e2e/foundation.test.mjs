@@ -100,6 +100,13 @@ test('global search finds contacts by prefix and without accents, and opens the 
     await box.sendKeys(Keys.Enter);
     await s.waitForText('[data-testid="detail-title"]', 'Michael Rossi');
     assert.match(await s.url(), /#\/contacts\/[^/]+$/);
+    // The e-mail reads as stored, and a narrow column may wrap it only after "@" or before a
+    // dot, never inside a word.
+    assert.equal(await (await s.waitForTestId('contact-email')).text(), 'michael.rossi@example.com');
+    const wraps = await s.execute(
+      'return [...document.querySelectorAll(\'[data-testid="contact-email"] wbr\')].map((w) => w.previousSibling.textContent);',
+    );
+    assert.deepEqual(wraps, ['michael', '.rossi@', 'example']);
 
     // Mouse: clicking a contact hit opens it.
     await searchFor(s, 'ros');

@@ -9,12 +9,28 @@ function isBlank(v: ComponentChildren): boolean {
   return v === null || v === undefined || v === false || (typeof v === "string" && v.trim() === "");
 }
 
+/** An address with places to wrap: after "@" and "/", before each dot. A narrow column
+ *  otherwise wraps it at any letter ("michael.rossi@exa" / "mple.com"). Adds no characters. */
+export function withBreaks(text: string): ComponentChildren {
+  const parts: ComponentChildren[] = [];
+  let start = 0;
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === "." || text[i - 1] === "@" || text[i - 1] === "/") {
+      parts.push(text.slice(start, i), <wbr />);
+      start = i;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 export function DlRow({
   label,
   children,
   testid,
   wide,
   pre,
+  address,
 }: {
   label: string;
   children?: ComponentChildren;
@@ -22,13 +38,15 @@ export function DlRow({
   wide?: boolean;
   /** Keep line breaks (notes, objectives). */
   pre?: boolean;
+  /** An e-mail or web address: wrap it where it reads well. */
+  address?: boolean;
 }) {
   const blank = isBlank(children);
   return (
     <div class={"dl-row" + (wide ? " wide" : "")}>
       <dt>{label}</dt>
       <dd data-testid={testid} class={(blank ? "blank" : "") + (pre ? " pre" : "")}>
-        {blank ? "—" : children}
+        {blank ? "—" : address && typeof children === "string" ? withBreaks(children) : children}
       </dd>
     </div>
   );

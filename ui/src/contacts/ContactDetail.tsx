@@ -153,7 +153,7 @@ function ContactBody({
               <DlRow label={t("field.role")} testid="contact-role">
                 {c.role}
               </DlRow>
-              <DlRow label={t("field.email")} testid="contact-email">
+              <DlRow label={t("field.email")} testid="contact-email" address>
                 {c.email}
               </DlRow>
               <DlRow label={t("field.phone")}>{c.phone}</DlRow>

@@ -3,7 +3,7 @@ import * as api from "../api";
 import type { MemberDetail, Person, PersonInput } from "../api";
 import { Badge, ParticipationBadge } from "../components/Badge";
 import { useApp } from "../components/context";
-import { Dl, DlRow, Panel } from "../components/DetailList";
+import { Dl, DlRow, Panel, withBreaks } from "../components/DetailList";
 import { FormSection, FormShell, TextArea, TextField, useForm } from "../components/form";
 import { IconEdit, IconPin, IconPlus, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
@@ -236,8 +236,8 @@ function MemberBody({
               <DlRow label={t("field.kind")}>{memberKindLabel(m.kind)}</DlRow>
               <DlRow label={t("field.city")}>{m.city}</DlRow>
               <DlRow label={t("field.region")}>{m.region}</DlRow>
-              <DlRow label={t("field.website")}>{m.website && <span class="selectable">{m.website}</span>}</DlRow>
-              <DlRow label={t("field.email")} testid="member-email">
+              <DlRow label={t("field.website")}>{m.website && <span class="selectable">{withBreaks(m.website)}</span>}</DlRow>
+              <DlRow label={t("field.email")} testid="member-email" address>
                 {m.email}
               </DlRow>
               <DlRow label={t("field.phone")}>{m.phone}</DlRow>

@@ -1,7 +1,7 @@
 import * as api from "../api";
 import type { OrganisationDetail } from "../api";
 import { Badge } from "../components/Badge";
-import { Dl, DlRow, Panel } from "../components/DetailList";
+import { Dl, DlRow, Panel, withBreaks } from "../components/DetailList";
 import { IconEdit, IconPin, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
@@ -119,7 +119,7 @@ function OrganisationBody({ detail, onDelete }: { detail: OrganisationDetail; on
               <DlRow label={t("field.kind")}>{organisationKindLabel(o.kind)}</DlRow>
               <DlRow label={t("field.country")}>{countryName(o.country)}</DlRow>
               <DlRow label={t("field.city")}>{o.city}</DlRow>
-              <DlRow label={t("field.website")}>{o.website && <span class="selectable">{o.website}</span>}</DlRow>
+              <DlRow label={t("field.website")}>{o.website && <span class="selectable">{withBreaks(o.website)}</span>}</DlRow>
               <DlRow label={t("field.notes")} pre>
                 {o.notes}
               </DlRow>
