@@ -518,7 +518,7 @@ const BULK_TRIGGERS: [&str; 2] = ["contacts_search_ai", "organisations_search_ai
 /// every row written: 0.15 s of storing 100,000 contacts. What a batch writes while the checks
 /// are off comes from types, never from the file's text: the lawful basis is a `LawfulBasis`,
 /// an organisation's kind and an import change's entity and action are constants. Turning the
-/// pragma back on expires every compiled statement, so none keeps running without the checks
+/// checks back on expires every compiled statement, so none keeps running without them
 /// (`tests::a_statement_compiled_while_checks_were_off_checks_again`).
 struct ChecksOff<'c>(&'c Connection);
 

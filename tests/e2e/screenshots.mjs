@@ -41,6 +41,13 @@ try {
   await (await mission.find('td')).click();
   await sleep(800);
   saved.push(await app.screenshot(join(out, 'mission-detail.png')));
+  for (const [screen, rows] of [['members', 'member-row'], ['organisations', 'organisation-row']]) {
+    await (await s.waitForTestId(`nav-${screen}`)).click();
+    const first = await s.waitFor(async () => (await s.allByTestId(rows))[0], { what: `a row of ${screen}` });
+    await (await first.find('td')).click();
+    await sleep(800);
+    saved.push(await app.screenshot(join(out, `${screen}-detail.png`)));
+  }
 } finally {
   await app.stop();
 }

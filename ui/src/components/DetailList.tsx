@@ -30,7 +30,6 @@ export function DlRow({
   testid,
   wide,
   pre,
-  address,
 }: {
   label: string;
   children?: ComponentChildren;
@@ -38,15 +37,13 @@ export function DlRow({
   wide?: boolean;
   /** Keep line breaks (notes, objectives). */
   pre?: boolean;
-  /** An e-mail or web address: wrap it where it reads well. */
-  address?: boolean;
 }) {
   const blank = isBlank(children);
   return (
     <div class={"dl-row" + (wide ? " wide" : "")}>
       <dt>{label}</dt>
       <dd data-testid={testid} class={(blank ? "blank" : "") + (pre ? " pre" : "")}>
-        {blank ? "—" : address && typeof children === "string" ? withBreaks(children) : children}
+        {blank ? "—" : children}
       </dd>
     </div>
   );

@@ -1,7 +1,7 @@
 import * as api from "../api";
 import type { AccessFormat, ConsentRecord, ContactDetail, FollowUpView, MissionSummary } from "../api";
 import { useApp } from "../components/context";
-import { Dl, DlRow, Panel } from "../components/DetailList";
+import { Dl, DlRow, Panel, withBreaks } from "../components/DetailList";
 import { IconDownload, IconEdit, IconTrash } from "../components/Icons";
 import { useConfirmDelete } from "../components/Modal";
 import { DetailHeader } from "../components/PageHeader";
@@ -153,8 +153,8 @@ function ContactBody({
               <DlRow label={t("field.role")} testid="contact-role">
                 {c.role}
               </DlRow>
-              <DlRow label={t("field.email")} testid="contact-email" address>
-                {c.email}
+              <DlRow label={t("field.email")} testid="contact-email">
+                {c.email && withBreaks(c.email)}
               </DlRow>
               <DlRow label={t("field.phone")}>{c.phone}</DlRow>
               <DlRow label={t("field.city")}>{c.city}</DlRow>

@@ -237,8 +237,8 @@ function MemberBody({
               <DlRow label={t("field.city")}>{m.city}</DlRow>
               <DlRow label={t("field.region")}>{m.region}</DlRow>
               <DlRow label={t("field.website")}>{m.website && <span class="selectable">{withBreaks(m.website)}</span>}</DlRow>
-              <DlRow label={t("field.email")} testid="member-email" address>
-                {m.email}
+              <DlRow label={t("field.email")} testid="member-email">
+                {m.email && withBreaks(m.email)}
               </DlRow>
               <DlRow label={t("field.phone")}>{m.phone}</DlRow>
               <DlRow label={t("field.notes")} pre>
