@@ -41,6 +41,24 @@ async function withPickedFile(file, name, body) {
   }
 }
 
+/**
+ * Waits until the wizard has brought `step` into view and focused its heading, which it does a
+ * frame after showing it: a click sent before that frame lands where the button was before the
+ * scroll, and is lost.
+ */
+function stepInView(s, step) {
+  return s.waitFor(async () => (await s.execute('return document.activeElement && document.activeElement.id;')) === `import-step-${step}-title`, {
+    what: `the ${step} step in view`,
+  });
+}
+
+/** Clicks `testid` once it is enabled: the wizard disables its buttons while it works. */
+async function clickWhenEnabled(s, testid) {
+  const button = await s.waitForTestId(testid);
+  await s.waitFor(async () => (await button.property('disabled')) === false, { what: `${testid} enabled` });
+  await button.click();
+}
+
 async function searchTitles(s, text) {
   const box = await s.waitForTestId('global-search');
   await box.clearByKeys();
@@ -55,8 +73,10 @@ test('importing a workbook with a duplicate: the duplicate is skipped, the new c
   await withPickedFile(participantsWorkbook(), 'import with duplicate and undo', async (app, s) => {
     // The mapping is suggested from the Italian headers.
     await s.waitFor(async () => (await s.allByTestId('mapping-row')).length === 5, { what: 'five mapped columns' });
-    await (await s.waitForTestId('import-preview')).click();
+    await stepInView(s, 'mapping');
+    await clickWhenEnabled(s, 'import-preview');
     await s.waitFor(async () => (await s.allByTestId('preview-row')).length === 2, { what: 'two preview rows' });
+    await stepInView(s, 'preview');
     const rows = await s.allByTestId('preview-row');
     const dupRow = rows[1];
     assert.match(await dupRow.text(), /Rossi/);
@@ -74,7 +94,8 @@ test('importing a workbook with a duplicate: the duplicate is skipped, the new c
     await clickOn(s, select);
     await (await dupRow.find('select[name="decision"] option[value="skip"]')).click();
     await s.waitFor(async () => (await select.property('value')) === 'skip', { what: 'the skip decision' });
-    await (await s.waitForTestId('import-commit')).click();
+    // The decision is previewed again; Import is enabled once that is done.
+    await clickWhenEnabled(s, 'import-commit');
     const summary = await s.waitForTestId('import-summary', { timeout: 15000 });
     await s.waitFor(async () => /1/.test(await (await s.byTestId('summary-created')).text()), { what: '1 created' });
     assert.match(await (await s.byTestId('summary-skipped')).text(), /1/);
