@@ -325,6 +325,36 @@ fn a_row_about_a_contact_stored_blocks_earlier_is_folded_into_it() {
 }
 
 #[test]
+fn a_row_is_the_person_of_the_same_name_at_the_same_organisation_in_the_workspace() {
+    use ponte::{members, organisations};
+    let ws = common::empty();
+    let (anna, luca) = ws
+        .store
+        .write(|tx| {
+            let alfa = organisations::create(tx, &organisations::OrganisationInput { name: "Alfa Biotech".into(), ..Default::default() })?;
+            let anna = contacts::create(
+                tx,
+                &contacts::ContactInput { organisation_id: Some(alfa.id), first_name: "Anna".into(), last_name: "Verdi".into(), ..Default::default() },
+            )?;
+            let beta = members::create(tx, &members::MemberInput { name: "Beta Lab".into(), ..Default::default() })?;
+            let luca = members::add_person(tx, &beta.id, &members::PersonInput { first_name: "Luca".into(), last_name: "Neri".into(), ..Default::default() })?;
+            Ok((anna, luca))
+        })
+        .expect("workspace");
+    // No e-mail, no phone: only the name and the organisation can tell.
+    let path = write(&ws, "names.csv", "Nome;Cognome;Azienda\nverdi;ÀNNA;ALFA BIOTECH\nAnna;Verdi;Gamma\n".as_bytes());
+    let preview = ws.store.read(|c| import::preview(c, &path, &contacts_options())).expect("preview");
+    let found: Vec<_> = preview.rows.iter().map(|r| (r.action, r.duplicate.as_ref().and_then(|d| d.existing_id.clone()))).collect();
+    assert_eq!(found, vec![(Action::Update, Some(anna.id)), (Action::Create, None)], "same organisation, then another one");
+
+    let path = write(&ws, "people.csv", "Azienda;Nome;Cognome\nbeta lab;Luca;Neri\nDelta;Luca;Neri\n".as_bytes());
+    let options = Options { kind: Kind::Members, ..Default::default() };
+    let preview = ws.store.read(|c| import::preview(c, &path, &options)).expect("preview");
+    let found: Vec<_> = preview.rows.iter().map(|r| (r.action, r.duplicate.as_ref().and_then(|d| d.existing_id.clone()))).collect();
+    assert_eq!(found, vec![(Action::Update, Some(luca.id)), (Action::Create, None)], "same member, then another one");
+}
+
+#[test]
 fn duplicates_in_the_workspace_and_in_the_file_get_a_decision_each() {
     let ws = common::empty();
     let existing = ws

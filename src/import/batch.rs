@@ -119,17 +119,27 @@ pub(crate) fn keys_of(r: &Record, country: phonenumber::country::Id) -> Keys {
 pub(crate) type Known = (String, String, String, String, String, String);
 
 /// Everyone already in the workspace who a row of this kind could be.
+///
+/// The organisation's (or member's) name comes from a map read first rather than from a join:
+/// looking up 100,000 text keys in SQLite takes a third of reading the people (0.03 s).
 pub(crate) fn existing(conn: &Connection, kind: Kind) -> Result<Vec<Known>> {
-    let sql = match kind {
-        Kind::Contacts => "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, coalesce(o.name, '')
-                           FROM contacts c LEFT JOIN organisations o ON o.id = c.organisation_id
-                           WHERE c.erased_at IS NULL",
-        Kind::Members | Kind::Participants => "SELECT p.id, p.first_name, p.last_name, p.email, p.phone, m.name
-                           FROM persons p JOIN members m ON m.id = p.member_id",
+    let (parents, people) = match kind {
+        Kind::Contacts => (
+            "SELECT id, name FROM organisations",
+            "SELECT id, first_name, last_name, email, phone, organisation_id FROM contacts WHERE erased_at IS NULL",
+        ),
+        Kind::Members | Kind::Participants => {
+            ("SELECT id, name FROM members", "SELECT id, first_name, last_name, email, phone, member_id FROM persons")
+        }
     };
-    let mut stmt = conn.prepare(sql)?;
+    let names: HashMap<String, String> =
+        conn.prepare(parents)?.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare(people)?;
     let known = stmt
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?)))?
+        .query_map([], |row| {
+            let parent = row.get_ref(5)?.as_str_or_null()?.and_then(|id| names.get(id)).cloned().unwrap_or_default();
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, parent))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(known)
 }
@@ -285,18 +295,26 @@ fn commit_inner(
         let checks = ChecksOff::new(conn)?;
         let file_name = inspection.file_name.clone();
         let matched = std::thread::scope(|scope| -> Result<std::result::Result<(), super::Interrupted>> {
-            let (sender, blocks) = std::sync::mpsc::sync_channel::<(Vec<Analysed>, usize)>(2);
+            let (sender, blocks) = std::sync::mpsc::sync_channel::<(Vec<Ready>, usize)>(2);
+            // Blocks the writer is done with go back to be freed on the matching thread: freeing
+            // 100,000 records made on other threads is 0.015 s of the writer's time otherwise.
+            let (spend, spent) = std::sync::mpsc::channel::<Vec<Ready>>();
             let matching = scope.spawn(move || {
-                let matched = pending.analyse(&file_name, |block, expected| sender.send((block, expected)).is_ok());
+                let matched = pending.analyse(&file_name, |block, expected| {
+                    spent.try_iter().for_each(drop);
+                    sender.send((block.into_iter().map(Ready::of).collect(), expected)).is_ok()
+                });
                 spare_core();
                 matched
             });
             let written = (|| -> Result<()> {
-                for (block, expected) in blocks.iter() {
+                for (mut block, expected) in blocks.iter() {
                     total = expected;
-                    for a in block {
-                        stored.store(a, &mut w, true, total, progress)?;
+                    for ready in &mut block {
+                        stored.store(&mut ready.row, ready.made.take(), &mut w, true, total, progress)?;
                     }
+                    // The matching thread may have ended: then this block is freed here.
+                    let _ = spend.send(block);
                 }
                 Ok(())
             })();
@@ -335,8 +353,8 @@ fn commit_inner(
                 rows[target].record.fill_from(&later);
             }
         }
-        for a in rows {
-            stored.store(a, &mut w, false, total, progress)?;
+        for mut a in rows {
+            stored.store(&mut a, None, &mut w, false, total, progress)?;
         }
         super::trace("map, match and insert rows", &mut t);
     }
@@ -380,10 +398,40 @@ struct Stored {
     rejected: Vec<RejectedRow>,
 }
 
+/// A row of a batch that stores contacts as they are matched, made ready on the matching
+/// thread: what a new contact needs besides its record is made there, off the one thread that
+/// writes SQLite (0.03 s of its time for 100,000 contacts).
+struct Ready {
+    row: Analysed,
+    /// For a row that creates a contact; taken by [`Stored::store`].
+    made: Option<Made>,
+}
+
+/// A new contact's id, and its record packed in case a later row is about the same person.
+struct Made {
+    id: String,
+    packed: Packed,
+}
+
+impl Ready {
+    fn of(row: Analysed) -> Ready {
+        let made = (row.action == Action::Create).then(|| Made { id: fields::new_id(), packed: Packed::of(&row.record) });
+        Ready { row, made }
+    }
+}
+
 impl Stored {
     /// Stores one more row (see [`Stored::step`]); reports progress every thousand rows.
-    fn store(&mut self, a: Analysed, w: &mut Writer<'_>, late_merges: bool, total: usize, progress: &mut dyn FnMut(usize, usize)) -> Result<()> {
-        self.step(a, w, late_merges)?;
+    fn store(
+        &mut self,
+        a: &mut Analysed,
+        made: Option<Made>,
+        w: &mut Writer<'_>,
+        late_merges: bool,
+        total: usize,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
+        self.step(a, made, w, late_merges)?;
         self.count += 1;
         if self.count % 1000 == 0 {
             progress(self.count, total);
@@ -391,17 +439,20 @@ impl Stored {
         Ok(())
     }
 
-    /// Stores row `a`. With `late_merges`, a row folded into an earlier contact is folded
-    /// into that contact's record now, for [`Stored::rewrite_merged`]; otherwise the folding was
-    /// done before anything was stored.
-    fn step(&mut self, a: Analysed, w: &mut Writer<'_>, late_merges: bool) -> Result<()> {
+    /// Stores row `a`, a new contact with what `made` holds ([`Ready`]). With `late_merges`,
+    /// a row folded into an earlier contact is folded into that contact's record now, for
+    /// [`Stored::rewrite_merged`]; otherwise the folding was done before anything was stored.
+    fn step(&mut self, a: &mut Analysed, made: Option<Made>, w: &mut Writer<'_>, late_merges: bool) -> Result<()> {
         let mut created = None;
         match a.action {
             Action::Create => match w.options.kind {
                 Kind::Contacts => {
                     let v = w.contact_values(&a.record)?;
                     let r = &a.record;
-                    let new = fields::new_id();
+                    let (new, packed) = match made {
+                        Some(Made { id, packed }) => (id, Some(packed)),
+                        None => (fields::new_id(), None),
+                    };
                     let insert = match w.insert_contact.as_mut() {
                         Some(statement) => statement,
                         None => w.insert_contact.insert(w.conn.prepare(INSERT_CONTACT)?),
@@ -411,7 +462,7 @@ impl Stored {
                         r.language, r.city, v.notes, w.source, v.basis, v.basis_on, w.batch_id, w.now
                     ])?;
                     if late_merges {
-                        created = Some((new, Packed::of(r)));
+                        created = Some((new, packed.unwrap_or_else(|| Packed::of(r))));
                     }
                     w.created += 1;
                 }
@@ -448,7 +499,7 @@ impl Stored {
             Action::Reject => self.rejected.push(RejectedRow {
                 row: a.row,
                 reason: a.problems.iter().filter(|p| p.rejects).map(|p| p.issue.as_str()).collect::<Vec<_>>().join(", "),
-                cells: a.cells,
+                cells: std::mem::take(&mut a.cells),
             }),
         }
         self.created.push(created);
