@@ -177,10 +177,15 @@ fn a_backup_from_a_newer_ponte_or_a_damaged_one_is_refused_and_nothing_changes()
     let err = backup::restore(&ws.store, &newer, None).expect_err("refused");
     assert_eq!(err.code(), "schema_too_new");
 
+    // The page that holds the contacts, overwritten whole (whatever the page size).
     let damaged = ws.dir.path().join("damaged.ponte");
+    let (page_size, root): (i64, i64) = rusqlite::Connection::open(&taken.file)
+        .expect("open")
+        .query_row("SELECT (SELECT page_size FROM pragma_page_size), rootpage FROM sqlite_master WHERE name = 'contacts'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("contacts page");
+    let (page_size, root) = (page_size as usize, root as usize);
     let mut bytes = std::fs::read(&taken.file).expect("read");
-    let middle = bytes.len() / 2;
-    bytes[middle..middle + 4096].fill(0x5A);
+    bytes[(root - 1) * page_size..root * page_size].fill(0x5A);
     std::fs::write(&damaged, bytes).expect("write");
     assert!(backup::restore(&ws.store, &damaged, None).is_err(), "a damaged backup is refused");
 

@@ -74,3 +74,53 @@ fn a_file_that_is_not_a_workspace_gives_an_error_not_a_panic() {
     let err = Store::open(&path).err().expect("must fail");
     assert_eq!(err.code(), "not_a_workspace", "not mistaken for an encrypted workspace: {err}");
 }
+
+fn page_size(store: &Store) -> i64 {
+    use rusqlite::types::Value;
+    // SQLCipher answers for an encrypted file with text.
+    match store.read(|c| Ok(c.query_row("PRAGMA page_size", [], |r| r.get::<_, Value>(0))?)).expect("page size") {
+        Value::Integer(n) => n,
+        Value::Text(n) => n.parse().expect("a number"),
+        other => panic!("page size {other:?}"),
+    }
+}
+
+#[test]
+fn new_plain_workspaces_have_16_kb_pages_and_encrypted_ones_sqlciphers_4_kb() {
+    let ws = common::demo();
+    assert_eq!(page_size(&ws.store), 16 * 1024);
+    let before = ws.store.read(ponte::workspace::counts).expect("counts");
+
+    ws.store.set_passphrase(Some("Boston-Osaka 2025")).expect("encrypt");
+    // Every open of an encrypted file assumes SQLCipher's default: the file cannot say otherwise.
+    assert_eq!(page_size(&ws.store), 4096);
+    let path = ws.path();
+    drop(ws.store);
+    let store = Store::open_with(&path, Some("Boston-Osaka 2025")).expect("reopen encrypted");
+    assert_eq!(store.read(ponte::workspace::counts).expect("counts"), before);
+
+    store.set_passphrase(None).expect("decrypt");
+    assert_eq!(page_size(&store), 16 * 1024, "made plain again, like a new plain workspace");
+    drop(store);
+    let store = Store::open(&path).expect("reopen plain");
+    assert_eq!((page_size(&store), store.read(ponte::workspace::counts).expect("counts")), (16 * 1024, before));
+    drop(ws.dir);
+}
+
+#[test]
+fn a_workspace_created_with_4_kb_pages_keeps_them_and_works() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("older.ponte");
+    {
+        // What earlier versions made: SQLite's default page size, in WAL mode.
+        let conn = rusqlite::Connection::open(&path).expect("create");
+        conn.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE t (x); DROP TABLE t;").expect("older file");
+    }
+    let store = Store::open(&path).expect("open");
+    assert!(!store.was_created());
+    store.write(|tx| ponte::demo::load(tx)).expect("write the demo workspace");
+    let counts = store.read(ponte::workspace::counts).expect("counts");
+    drop(store);
+    let store = Store::open(&path).expect("reopen");
+    assert_eq!((page_size(&store), store.read(ponte::workspace::counts).expect("counts")), (4096, counts));
+}
