@@ -79,6 +79,24 @@ function appPids(db, { anyProgram = false } = {}) {
   return pids;
 }
 
+/** PIDs of WebKit web processes whose parent is one of `parents`. */
+function webPids(parents) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readlinkSync(`/proc/${entry}/exe`).includes('WebKitWebProcess')) continue;
+      // Field 4 of stat is the parent's PID (the name in field 2 is in parentheses and may hold spaces).
+      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parents.includes(ppid)) pids.push(Number(entry));
+    } catch {
+      // gone or not ours to read
+    }
+  }
+  return pids;
+}
+
 function slug(name) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'test';
 }
@@ -143,7 +161,19 @@ export class App {
       'tauri:options': { application: APP },
     });
     await this.session.waitForTestId(first, { timeout: 20000 });
+    this.webProcesses = webPids(appPids(this.db));
     return this.session;
+  }
+
+  /**
+   * True when a WebKit web process of the open window has died while the app lives on: the page
+   * is gone (WebDriver calls then fail with odd errors), and the app was not asked to close.
+   * Seen under Xvfb as a segfault in Mesa's software rasterizer (swrast_dri.so), in WebKit's
+   * compositor thread: outside Ponte.
+   */
+  webProcessDied() {
+    const alive = new Set(webPids(appPids(this.db)));
+    return (this.webProcesses ?? []).some((pid) => !alive.has(pid)) && appPids(this.db).length > 0;
   }
 
   /** Closes the app window (the app exits) and waits for the process to be gone. */
@@ -206,6 +236,10 @@ export class App {
         error ??= new Error('tauri-driver did not exit within 15 s of SIGTERM');
       }
     }
+    // An app that outlived its driver inherited the driver's output pipes; closing our ends lets
+    // this process exit instead of waiting for them for ever.
+    this.driver?.stdout?.destroy();
+    this.driver?.stderr?.destroy();
     this.driver = null;
     try {
       await waitPorts([DRIVER_PORT, NATIVE_PORT], false, 15000, `ports ${DRIVER_PORT}/${NATIVE_PORT} still in use after tauri-driver stopped`);
@@ -218,6 +252,19 @@ export class App {
     const deadline = Date.now() + 15000;
     while (appPids(this.db, { anyProgram: true }).length > 0 && Date.now() < deadline) {
       await sleep(100);
+    }
+    // Still there (the window could not be closed, e.g. its page had died): end them, so the
+    // next test gets a clean machine, and say so.
+    const left = appPids(this.db, { anyProgram: true });
+    if (left.length > 0) {
+      for (const pid of left) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone meanwhile
+        }
+      }
+      error ??= new Error(`the app's processes did not exit and were killed (pids ${left.join(', ')})`);
     }
     try {
       rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
@@ -232,27 +279,39 @@ export class App {
 /**
  * Runs `fn(app, session)` against a freshly started app with its own new workspace. On failure,
  * saves a screenshot to tests/e2e/artifacts/<test name>.png and mentions it in the error.
+ * If WebKit's web process died during the run (`App.webProcessDied`), the test runs once more
+ * from the start on a new workspace, with a note; any other failure, or a second one, fails it.
  */
 export async function withApp(name, fn) {
-  const app = new App();
-  let failure = null;
-  try {
-    await app.start();
-    await fn(app, app.session);
-  } catch (e) {
-    failure = e;
+  for (let attempt = 1; ; attempt++) {
+    const app = new App();
+    let failure = null;
+    let died = false;
     try {
-      const shot = await app.screenshot(join(ARTIFACTS, `${slug(name)}.png`));
-      e.message += `\nscreenshot: ${shot}`;
-    } catch (shotErr) {
-      e.message += `\n(no screenshot: ${shotErr.message})`;
-    }
-  } finally {
-    try {
-      await app.stop();
+      await app.start();
+      await fn(app, app.session);
     } catch (e) {
-      failure ??= e;
+      failure = e;
+      died = app.webProcessDied();
+      try {
+        const shot = await app.screenshot(join(ARTIFACTS, `${slug(name)}.png`));
+        e.message += `\nscreenshot: ${shot}`;
+      } catch (shotErr) {
+        e.message += `\n(no screenshot: ${shotErr.message})`;
+      }
+    } finally {
+      try {
+        await app.stop();
+      } catch (e) {
+        failure ??= e;
+      }
     }
+    if (!failure) return;
+    if (died && attempt === 1) {
+      console.error(`note: "${name}": WebKit's web process died during the test (${failure.message.split('\n')[0]}); running it again`);
+      continue;
+    }
+    if (died) failure.message += "\nWebKit's web process died during this run too.";
+    throw failure;
   }
-  if (failure) throw failure;
 }

@@ -5,9 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { withApp } from './harness.mjs';
 import { clickOn } from './steps.mjs';
 
@@ -27,7 +27,10 @@ wb.save(sys.argv[1])
   return file;
 }
 
-/** Opens the app on a new workspace, goes to Import and picks `file` as the dialog would. */
+/**
+ * Opens the app on a new workspace, goes to Import and picks `file` as the dialog would; then
+ * removes the folder the file was written in.
+ */
 async function withPickedFile(file, name, body) {
   process.env.PONTE_OPEN_FILE = file;
   try {
@@ -38,6 +41,7 @@ async function withPickedFile(file, name, body) {
     });
   } finally {
     delete process.env.PONTE_OPEN_FILE;
+    rmSync(dirname(file), { recursive: true, force: true });
   }
 }
 
@@ -192,5 +196,6 @@ print(ws.max_row - 1)
     });
   } finally {
     delete process.env.PONTE_EXPORT_DIR;
+    rmSync(out, { recursive: true, force: true });
   }
 });
