@@ -61,15 +61,20 @@ function findDriver() {
   throw new Error('tauri-driver not found: install it with `cargo install --locked tauri-driver --version ^2`');
 }
 
-/** PIDs of app processes started for this workspace (matched by binary and PONTE_DB). */
-function appPids(db, { anyProgram = false } = {}) {
+/**
+ * PIDs of app processes started for this workspace (matched by binary and PONTE_DB), and with
+ * `withWebKit` its WebKit processes too. Not the session bus and accessibility daemons the first
+ * app on a display may start: they carry its environment but serve every later app there.
+ */
+function appPids(db, { withWebKit = false } = {}) {
   const pids = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       // A binary rebuilt while the app runs shows as "<path> (deleted)": still our app.
       const exe = readlinkSync(`/proc/${entry}/exe`);
-      if (!anyProgram && exe !== APP && exe !== `${APP} (deleted)`) continue;
+      const app = exe === APP || exe === `${APP} (deleted)`;
+      if (!app && !(withWebKit && exe.includes('/WebKit'))) continue;
       const env = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
       if (env.includes(`PONTE_DB=${db}`)) pids.push(Number(entry));
     } catch {
@@ -250,13 +255,20 @@ export class App {
     // their caches into this.dir for a moment after the app itself is gone; removing the folder
     // under them fails with ENOTEMPTY, so wait for every process started for this workspace.
     const deadline = Date.now() + 15000;
-    while (appPids(this.db, { anyProgram: true }).length > 0 && Date.now() < deadline) {
+    while (appPids(this.db, { withWebKit: true }).length > 0 && Date.now() < deadline) {
       await sleep(100);
     }
     // Still there (the window could not be closed, e.g. its page had died): end them, so the
     // next test gets a clean machine, and say so.
-    const left = appPids(this.db, { anyProgram: true });
+    const left = appPids(this.db, { withWebKit: true });
     if (left.length > 0) {
+      const names = left.map((pid) => {
+        try {
+          return `${pid} ${readlinkSync(`/proc/${pid}/exe`)}`;
+        } catch {
+          return String(pid);
+        }
+      });
       for (const pid of left) {
         try {
           process.kill(pid, 'SIGKILL');
@@ -264,7 +276,7 @@ export class App {
           // gone meanwhile
         }
       }
-      error ??= new Error(`the app's processes did not exit and were killed (pids ${left.join(', ')})`);
+      error ??= new Error(`the app's processes did not exit and were killed: ${names.join(', ')}`);
     }
     try {
       rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
