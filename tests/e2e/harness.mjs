@@ -253,7 +253,7 @@ export class App {
     }
     // WebKit's web and network processes inherit the app's environment and may still be flushing
     // their caches into this.dir for a moment after the app itself is gone; removing the folder
-    // under them fails with ENOTEMPTY, so wait for every process started for this workspace.
+    // under them fails with ENOTEMPTY, so wait for them as well as for the app.
     const deadline = Date.now() + 15000;
     while (appPids(this.db, { withWebKit: true }).length > 0 && Date.now() < deadline) {
       await sleep(100);
