@@ -62,44 +62,49 @@ function findDriver() {
 }
 
 /**
- * PIDs of app processes started for this workspace (matched by binary and PONTE_DB), and with
- * `withWebKit` its WebKit processes too. Not the session bus and accessibility daemons the first
- * app on a display may start: they carry its environment but serve every later app there.
+ * The running processes for which `keep(pid, exe)` holds, as `{ pid, exe }`. One that ends or
+ * cannot be read meanwhile is left out.
  */
-function appPids(db, { withWebKit = false } = {}) {
-  const pids = [];
+function processes(keep) {
+  const found = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // A binary rebuilt while the app runs shows as "<path> (deleted)": still our app.
       const exe = readlinkSync(`/proc/${entry}/exe`);
-      const app = exe === APP || exe === `${APP} (deleted)`;
-      if (!app && !(withWebKit && exe.includes('/WebKit'))) continue;
-      const env = readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0');
-      if (env.includes(`PONTE_DB=${db}`)) pids.push(Number(entry));
+      if (keep(entry, exe)) found.push({ pid: Number(entry), exe });
     } catch {
       // gone or not ours to read
     }
   }
-  return pids;
+  return found;
+}
+
+/**
+ * App processes started for this workspace (matched by binary and PONTE_DB), and with
+ * `withWebKit` its WebKit processes too. Not the session bus and accessibility daemons the first
+ * app on a display may start: they carry its environment but serve every later app there.
+ */
+function appProcesses(db, { withWebKit = false } = {}) {
+  return processes((pid, exe) => {
+    // A binary rebuilt while the app runs shows as "<path> (deleted)": still our app.
+    const app = exe === APP || exe === `${APP} (deleted)`;
+    if (!app && !(withWebKit && exe.includes('/WebKit'))) return false;
+    return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`PONTE_DB=${db}`);
+  });
+}
+
+function appPids(db, options) {
+  return appProcesses(db, options).map((p) => p.pid);
 }
 
 /** PIDs of WebKit web processes whose parent is one of `parents`. */
 function webPids(parents) {
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (!readlinkSync(`/proc/${entry}/exe`).includes('WebKitWebProcess')) continue;
-      // Field 4 of stat is the parent's PID (the name in field 2 is in parentheses and may hold spaces).
-      const stat = readFileSync(`/proc/${entry}/stat`, 'latin1');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parents.includes(ppid)) pids.push(Number(entry));
-    } catch {
-      // gone or not ours to read
-    }
-  }
-  return pids;
+  return processes((pid, exe) => {
+    if (!exe.includes('WebKitWebProcess')) return false;
+    // Field 4 of stat is the parent's PID (the name in field 2 is in parentheses and may hold spaces).
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    return parents.includes(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }).map((p) => p.pid);
 }
 
 function slug(name) {
@@ -260,23 +265,16 @@ export class App {
     }
     // Still there (the window could not be closed, e.g. its page had died): end them, so the
     // next test gets a clean machine, and say so.
-    const left = appPids(this.db, { withWebKit: true });
+    const left = appProcesses(this.db, { withWebKit: true });
     if (left.length > 0) {
-      const names = left.map((pid) => {
-        try {
-          return `${pid} ${readlinkSync(`/proc/${pid}/exe`)}`;
-        } catch {
-          return String(pid);
-        }
-      });
-      for (const pid of left) {
+      for (const { pid } of left) {
         try {
           process.kill(pid, 'SIGKILL');
         } catch {
           // gone meanwhile
         }
       }
-      error ??= new Error(`the app's processes did not exit and were killed: ${names.join(', ')}`);
+      error ??= new Error(`the app's processes did not exit and were killed: ${left.map((p) => `${p.pid} ${p.exe}`).join(', ')}`);
     }
     try {
       rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
