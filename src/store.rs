@@ -46,7 +46,7 @@ const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// import writes every new page twice (to the WAL, then into the file) and SQLite writes a page
 /// per system call: with 16 KB pages, importing 100,000 contacts into a workspace of 100,000
 /// took 1.29 s instead of 1.49 (paired runs, docs/performance.md), while a logged meeting, four
-/// pages, writes 64 KB to the WAL instead of 16 KB: one fsync either way.
+/// pages, writes 64 KB to the WAL instead of 16 KB, with as many fsyncs.
 /// Encrypted workspaces keep SQLCipher's 4 KB pages: an encrypted file's page size cannot be read
 /// from it, so every open assumes the default. A plain file's is read from its header, so
 /// workspaces created with 4 KB pages open and work as before.
